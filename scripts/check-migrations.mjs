@@ -1,0 +1,48 @@
+// Fails when the Drizzle schema has changed without a generated migration: drizzle-kit generates into a scratch
+// copy of drizzle/, and any file it adds or changes there means a migration is missing from the repository.
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const scratch = mkdtempSync(join(tmpdir(), 'drizzle-check-'))
+try {
+  cpSync('drizzle', scratch, { recursive: true })
+  execFileSync(
+    'npx',
+    [
+      'drizzle-kit',
+      'generate',
+      '--dialect',
+      'sqlite',
+      '--schema',
+      './src-main/core/db/schema.ts',
+      '--out',
+      scratch
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] }
+  )
+  const list = (dir) =>
+    readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.sql') || f.endsWith('.json'))
+      .sort()
+  const committed = list('drizzle')
+  const generated = list(scratch)
+  const added = generated.filter((f) => !committed.includes(f))
+  const changed = committed.filter(
+    (f) =>
+      f !== 'meta/_journal.json' &&
+      readFileSync(join('drizzle', f), 'utf8') !== readFileSync(join(scratch, f), 'utf8')
+  )
+  if (added.length > 0 || changed.length > 0) {
+    console.error(
+      'Migrations are out of date with src-main/core/db/schema.ts. Run `npm run db:generate` and commit.'
+    )
+    for (const f of [...added, ...changed]) console.error(`  ${f}`)
+    process.exit(1)
+  }
+  console.log(`Migrations match the schema (${committed.filter((f) => f.endsWith('.sql')).length} files).`)
+} finally {
+  rmSync(scratch, { recursive: true, force: true })
+}

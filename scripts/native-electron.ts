@@ -1,0 +1,58 @@
+// Before `npm start`: make sure a better-sqlite3 build for Electron's ABI exists in .native/, without touching the
+// Node build that tests use. See src-main/core/db/native.ts for the decision logic and its tests.
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { planElectronBuild } from '../src-main/core/db/native'
+
+const root = resolve(__dirname, '..')
+function electronVersion(): string | null {
+  const file = join(root, 'node_modules', 'electron', 'package.json')
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : null
+}
+
+const plan = planElectronBuild(
+  root,
+  electronVersion(),
+  { platform: process.platform, arch: process.arch },
+  existsSync
+)
+if (!plan) {
+  console.error('Electron не установлен: выполните npm install')
+  process.exit(1)
+}
+if (!plan.needed) process.exit(0)
+
+console.log(`Сборка better-sqlite3 для Electron → ${plan.target}`)
+const scratch = mkdtempSync(join(tmpdir(), 'bsqlite-electron-'))
+try {
+  cpSync(join(root, 'node_modules', 'better-sqlite3'), scratch, {
+    recursive: true,
+    filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`)
+  })
+  // Node's headers (npm_config_nodedir) are wrong for Electron: build against Electron's own.
+  const env = { ...process.env }
+  delete env.npm_config_nodedir
+  delete env.NPM_CONFIG_NODEDIR
+  const gyp = join(
+    dirname(process.execPath),
+    '..',
+    'lib',
+    'node_modules',
+    'npm',
+    'node_modules',
+    'node-gyp',
+    'bin',
+    'node-gyp.js'
+  )
+  // npm ships node-gyp beside itself; when this Node's npm lives elsewhere, npx fetches it.
+  const [command, args] = existsSync(gyp)
+    ? [process.execPath, [gyp, ...plan.gypArgs]]
+    : ['npx', ['--yes', 'node-gyp', ...plan.gypArgs]]
+  execFileSync(command, args, { cwd: scratch, stdio: 'inherit', env })
+  mkdirSync(dirname(plan.target), { recursive: true })
+  copyFileSync(join(scratch, 'build', 'Release', 'better_sqlite3.node'), plan.target)
+} finally {
+  rmSync(scratch, { recursive: true, force: true })
+}

@@ -1,0 +1,4 @@
+export * from './commands'
+export * from './errors'
+export * from './schemas'
+export * from './validation'

@@ -1,0 +1,113 @@
+import { eq } from 'drizzle-orm'
+import { AppError } from '../../contract/errors'
+import type { Session } from '../../contract/schemas'
+import { appendAudit } from '../audit/audit'
+import type { CoreDeps } from '../context'
+import { inTransaction } from '../context'
+import { users } from '../db/schema'
+import type { CallContext, HandlerMap } from '../handlers'
+import { getSettings, isInitialized, thisWorkstation } from '../settings/settings-service'
+import { findUser, findUserByLogin, toUserView } from '../users/user-service'
+import { verifyPassword } from './passwords'
+import type { SessionRecord } from './sessions'
+
+const BAD_CREDENTIALS = 'Неверный логин или пароль'
+
+function sessionView(deps: CoreDeps, s: SessionRecord): Session {
+  const user = findUser(deps, s.userId)
+  const ws = thisWorkstation(deps)
+  if (!user || !ws) throw new AppError('UNAUTHENTICATED', 'Войдите в систему')
+  return {
+    token: s.token,
+    user: toUserView(user),
+    workstation: { id: ws.id, name: ws.name },
+    idleLockMinutes: getSettings(deps).idleLockMinutes
+  }
+}
+
+function requireSession(ctx: CallContext): SessionRecord {
+  if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'Войдите в систему')
+  return ctx.session
+}
+
+export const authHandlers: HandlerMap<
+  'auth.signIn' | 'auth.signOut' | 'auth.me' | 'auth.touch' | 'auth.lock' | 'auth.unlock'
+> = {
+  'auth.signIn': async (input, { deps, sessions }) => {
+    if (!isInitialized(deps)) throw new AppError('NOT_INITIALIZED', 'Клиника ещё не настроена')
+    const user = findUserByLogin(deps, input.login)
+    // The hash is checked even for an unknown login, so timing does not tell which logins exist.
+    const ok = await verifyPassword(input.password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA')
+    const ws = thisWorkstation(deps)
+    if (!user || !ok || !user.active) {
+      inTransaction(deps, () => {
+        if (user) {
+          deps.store.db
+            .update(users)
+            .set({ failedSignIns: user.failedSignIns + 1 })
+            .where(eq(users.id, user.id))
+            .run()
+        }
+        appendAudit(deps, null, {
+          action: 'auth.sign_in_failed',
+          entity: 'user',
+          entityId: user?.id ?? null,
+          details: { login: input.login.slice(0, 40), inactive: !!user && ok && !user.active }
+        })
+      })
+      throw new AppError(
+        'BAD_CREDENTIALS',
+        user && ok && !user.active ? 'Учётная запись отключена' : BAD_CREDENTIALS
+      )
+    }
+    const session = sessions.open(user, deps.clock.now().getTime())
+    inTransaction(deps, () => {
+      deps.store.db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, user.id)).run()
+      appendAudit(
+        deps,
+        { userId: user.id, fullName: user.fullName, role: user.role, workstationId: ws!.id },
+        { action: 'auth.sign_in', entity: 'user', entityId: user.id }
+      )
+    })
+    return sessionView(deps, session)
+  },
+  'auth.signOut': (_input, ctx) => {
+    const session = requireSession(ctx)
+    ctx.sessions.close(session.token)
+    inTransaction(ctx.deps, () =>
+      appendAudit(ctx.deps, ctx.actor, { action: 'auth.sign_out', entity: 'user', entityId: session.userId })
+    )
+    return { ok: true as const }
+  },
+  'auth.me': (_input, ctx) => sessionView(ctx.deps, requireSession(ctx)),
+  'auth.touch': () => ({ ok: true as const }),
+  'auth.lock': (_input, ctx) => {
+    requireSession(ctx).locked = true
+    return { ok: true as const }
+  },
+  'auth.unlock': async (input, ctx) => {
+    const session = requireSession(ctx)
+    const user = findUser(ctx.deps, session.userId)
+    const ok = user ? await verifyPassword(input.password, user.passwordHash) : false
+    if (!ok || !user?.active) {
+      session.failedUnlocks += 1
+      inTransaction(ctx.deps, () =>
+        appendAudit(ctx.deps, ctx.actor, {
+          action: 'auth.unlock_failed',
+          entity: 'user',
+          entityId: session.userId
+        })
+      )
+      // After repeated failures the session ends: whoever is at the desk must sign in properly.
+      if (session.failedUnlocks >= 5) {
+        ctx.sessions.close(session.token)
+        throw new AppError('UNAUTHENTICATED', 'Слишком много неверных попыток: войдите заново')
+      }
+      throw new AppError('BAD_CREDENTIALS', 'Неверный пароль')
+    }
+    session.locked = false
+    session.failedUnlocks = 0
+    session.lastActivityMs = ctx.deps.clock.now().getTime()
+    return sessionView(ctx.deps, session)
+  }
+}

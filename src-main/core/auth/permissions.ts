@@ -1,0 +1,83 @@
+// Who may do what. Checked in core for every command, whatever the UI shows or hides.
+import type { CommandName } from '../../contract/commands'
+import type { Role } from '../../contract/schemas'
+
+export type Permission =
+  | 'patients.read'
+  | 'patients.write'
+  | 'patients.merge'
+  | 'requests.read'
+  | 'requests.write'
+  | 'requests.reopen'
+  | 'audit.read'
+  | 'users.manage'
+  | 'settings.read'
+  | 'settings.write'
+  | 'reference.read'
+
+/** 'public': no session needed; 'session': any signed-in user (even a locked one for unlock). */
+export type Access = 'public' | 'session' | Permission
+
+export const commandAccess: Record<CommandName, Access> = {
+  'system.status': 'public',
+  'system.setupDemo': 'public',
+  'system.setupClinic': 'public',
+  'auth.signIn': 'public',
+  'auth.signOut': 'session',
+  'auth.me': 'session',
+  'auth.touch': 'session',
+  'auth.lock': 'session',
+  'auth.unlock': 'session',
+  'patients.search': 'patients.read',
+  'patients.get': 'patients.read',
+  'patients.findDuplicates': 'patients.write',
+  'patients.create': 'patients.write',
+  'patients.update': 'patients.write',
+  'patients.merge': 'patients.merge',
+  'representatives.add': 'patients.write',
+  'representatives.checkAuthority': 'patients.read',
+  'consents.record': 'patients.write',
+  'consents.withdraw': 'patients.write',
+  'requests.create': 'requests.write',
+  'requests.get': 'requests.read',
+  'requests.queue': 'requests.read',
+  'requests.transition': 'requests.write',
+  'requests.reopen': 'requests.reopen',
+  'audit.forPatient': 'audit.read',
+  'audit.verify': 'audit.read',
+  'users.list': 'users.manage',
+  'users.create': 'users.manage',
+  'users.update': 'users.manage',
+  'users.resetPassword': 'users.manage',
+  'settings.get': 'settings.read',
+  'settings.update': 'settings.write',
+  'reference.list': 'reference.read'
+}
+
+const registrar: Permission[] = [
+  'patients.read',
+  'patients.write',
+  'requests.read',
+  'requests.write',
+  'settings.read',
+  'reference.read'
+]
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  registrar,
+  senior_registrar: [...registrar, 'patients.merge', 'requests.reopen', 'audit.read'],
+  // The administrator runs the system, not the card index: no patient data.
+  admin: ['users.manage', 'settings.read', 'settings.write', 'reference.read', 'audit.read'],
+  auditor: ['patients.read', 'requests.read', 'audit.read', 'settings.read', 'reference.read']
+}
+
+export function may(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission)
+}
+
+export const roleNames: Record<Role, string> = {
+  registrar: 'регистратор',
+  senior_registrar: 'старший регистратор',
+  admin: 'администратор',
+  auditor: 'аудитор'
+}

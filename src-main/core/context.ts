@@ -1,0 +1,41 @@
+// What every service receives: the store, the clock, the calendar, this desk. No module keeps its own globals.
+import type { Role } from '../contract/schemas'
+import type { ProductionCalendar } from './calendar/production-calendar'
+import type { Clock } from './clock'
+import type { Store } from './db/open'
+import type { Hlc } from './outbox/hlc'
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+}
+
+export const silentLogger: Logger = { info: () => {}, error: () => {} }
+
+export interface CoreDeps {
+  store: Store
+  clock: Clock
+  calendar: ProductionCalendar
+  resourcesDir: string
+  logger: Logger
+  hlc: Hlc
+  defaultWorkstationName?: string
+  /** scrypt cost; lowered only by tests. */
+  passwordCost?: number
+}
+
+export interface Actor {
+  userId: string
+  fullName: string
+  role: Role
+  workstationId: string
+}
+
+/** Runs fn in one SQLite transaction: the change, its audit event and its outbox row commit together or not at all. */
+export function inTransaction<T>(deps: CoreDeps, fn: () => T): T {
+  return deps.store.sqlite.transaction(fn)()
+}
+
+export function nowIso(deps: CoreDeps): string {
+  return deps.clock.now().toISOString()
+}
