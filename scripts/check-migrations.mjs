@@ -1,14 +1,15 @@
 // Fails when the Drizzle schema has changed without a generated migration: drizzle-kit generates into a scratch
 // copy of drizzle/, and any file it adds or changes there means a migration is missing from the repository.
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join, relative } from 'node:path'
 
-const scratch = mkdtempSync(join(tmpdir(), 'drizzle-check-'))
+// drizzle-kit takes --out relative to the project: the scratch copy lives under node_modules/.cache.
+mkdirSync('node_modules/.cache', { recursive: true })
+const scratch = relative(process.cwd(), mkdtempSync(join('node_modules', '.cache', 'drizzle-check-')))
 try {
   cpSync('drizzle', scratch, { recursive: true })
-  execFileSync(
+  const report = execFileSync(
     'npx',
     [
       'drizzle-kit',
@@ -20,8 +21,12 @@ try {
       '--out',
       scratch
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'] }
+    { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' }
   )
+  if (/error/i.test(report)) {
+    console.error(report)
+    process.exit(1)
+  }
   const list = (dir) =>
     readdirSync(dir, { recursive: true })
       .map(String)

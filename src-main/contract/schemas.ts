@@ -214,7 +214,7 @@ export const MedicalDocument = z.object({
 })
 export type MedicalDocument = z.infer<typeof MedicalDocument>
 
-export const RequestStatus = z.enum([
+export const requestStatusValues = [
   'accepted',
   'processing',
   'approved',
@@ -222,7 +222,8 @@ export const RequestStatus = z.enum([
   'issued',
   'refused',
   'cancelled'
-])
+] as const
+export const RequestStatus = z.enum(requestStatusValues)
 export type RequestStatus = z.infer<typeof RequestStatus>
 
 export const RefusalReason = z.enum([

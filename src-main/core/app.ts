@@ -131,8 +131,7 @@ async function dispatchCommand(
 ): Promise<unknown> {
   if (!isCommandName(name)) throw new AppError('UNKNOWN_COMMAND', 'Неизвестная команда')
   const spec = commands[name]
-  const parsed = spec.input.safeParse(rawInput ?? {})
-  if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error))
+  // Who is asking is settled before the input is even read: a caller without the right learns nothing from it.
   const ctx: CallContext = { deps, sessions, session: null, actor: null }
   const access = commandAccess[name]
   if (access !== 'public') {
@@ -168,6 +167,8 @@ async function dispatchCommand(
   } else if (name !== 'system.status' && name.startsWith('system.setup') === false && !isInitialized(deps)) {
     throw new AppError('NOT_INITIALIZED', 'Клиника ещё не настроена')
   }
+  const parsed = spec.input.safeParse(rawInput ?? {})
+  if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error))
   const handler = handlers[name] as Handler<typeof name>
   const output = await handler(parsed.data as never, ctx)
   const checked = spec.output.safeParse(output)

@@ -1,6 +1,7 @@
 // Drizzle schema of the desk's local store. Every record a desk can change carries `version` (the base version for
 // the sync outbox) and `updatedAt`; journals (status history, issuances, audit) are insert-only.
 import { sql } from 'drizzle-orm'
+import { requestStatusValues } from '../../contract/schemas'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 const stamps = {
@@ -216,16 +217,6 @@ export const documentSignatures = sqliteTable(
   (t) => [index('document_signatures_doc_ix').on(t.documentId)]
 )
 
-export const requestStatuses = [
-  'accepted',
-  'processing',
-  'approved',
-  'ready',
-  'issued',
-  'refused',
-  'cancelled'
-] as const
-
 export const extractRequests = sqliteTable(
   'extract_requests',
   {
@@ -243,7 +234,7 @@ export const extractRequests = sqliteTable(
     purpose: text('purpose').notNull(),
     delivery: text('delivery', { enum: ['in_person', 'post', 'portal'] }).notNull(),
     urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
-    status: text('status', { enum: requestStatuses }).notNull(),
+    status: text('status', { enum: requestStatusValues }).notNull(),
     // Bumped by a privileged reopen, so that (epoch, rank) still only grows when desks converge.
     statusEpoch: integer('status_epoch').notNull().default(0),
     refusalReason: text('refusal_reason'),

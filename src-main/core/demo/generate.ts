@@ -2,7 +2,7 @@
 // children, visits with diagnoses and services, signed ЭМД, requests in every status and a few complaints.
 // Generated records are the clinic's starting state, not changes made at this desk, so they write no outbox rows.
 import { generateEnp, generateSnils } from '../../contract/identifiers'
-import type { RequestStatus } from '../../contract/schemas'
+import { RequestStatus } from '../../contract/schemas'
 import { localDate } from '../clock'
 import type { CoreDeps } from '../context'
 import { inTransaction } from '../context'
@@ -65,15 +65,7 @@ function person(rnd: Random, sex: 'M' | 'F', surname?: string): DemoPerson {
   }
 }
 
-const requestStatusCycle: RequestStatus[] = [
-  'accepted',
-  'processing',
-  'approved',
-  'ready',
-  'issued',
-  'refused',
-  'cancelled'
-]
+const requestStatusCycle = RequestStatus.options
 const pathTo: Record<RequestStatus, RequestStatus[]> = {
   accepted: ['accepted'],
   processing: ['accepted', 'processing'],
