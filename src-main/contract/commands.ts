@@ -32,21 +32,10 @@ import {
   UserView
 } from './schemas'
 
-const Id = z.string().min(1).max(64)
-const Empty = z.object({}).strict()
-const Ok = z.object({ ok: z.literal(true) })
+import { command, Empty, Id, Ok } from './command'
+import { qrCommands } from './qr-commands'
 
-interface CommandSpec<I extends z.ZodType, O extends z.ZodType> {
-  doc: string
-  input: I
-  output: O
-}
-
-function command<I extends z.ZodType, O extends z.ZodType>(spec: CommandSpec<I, O>): CommandSpec<I, O> {
-  return spec
-}
-
-export const commands = {
+const coreCommands = {
   'system.status': command({
     doc: 'Whether the store holds a clinic yet, which desk this is, and today by the desk clock.',
     input: Empty,
@@ -226,6 +215,9 @@ export const commands = {
     })
   })
 } as const
+
+// Each later area declares its commands in its own file (contract/<area>-commands.ts) and is joined here.
+export const commands = { ...coreCommands, ...qrCommands }
 
 export type Commands = typeof commands
 export type CommandName = keyof Commands

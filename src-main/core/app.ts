@@ -18,8 +18,10 @@ import { openStore, type Store } from './db/open'
 import type { CallContext, Handler, HandlerMap } from './handlers'
 import { createHlc } from './outbox/hlc'
 import { lastHlc } from './outbox/outbox'
+import { fileKeyVault, type KeyVault } from './qr/keys'
 import { patientHandlers } from './patients/handlers'
 import { ReferenceDataError } from './reference/reference-data'
+import { qrHandlers } from './qr/handlers'
 import { requestHandlers } from './requests/handlers'
 import { settingsHandlers } from './settings/handlers'
 import { getSettings, isInitialized, thisWorkstation } from './settings/settings-service'
@@ -34,7 +36,8 @@ const handlers: HandlerMap<CommandName> = {
   ...requestHandlers,
   ...auditHandlers,
   ...userHandlers,
-  ...settingsHandlers
+  ...settingsHandlers,
+  ...qrHandlers
 }
 
 /** Commands a locked session may still use. */
@@ -55,6 +58,8 @@ export interface OpenCoreOptions {
   clock?: Clock
   logger?: Logger
   passwordCost?: number
+  /** Private key storage; defaults to owner-only files in dataDir/keys. */
+  vault?: KeyVault
   /** The name this desk gets when the demo clinic is set up on it. */
   workstationName?: string
   /** The store file name inside dataDir. */
@@ -69,8 +74,9 @@ export function openCore(options: OpenCoreOptions): Core {
     nativeBinding: options.nativeBinding
   })
   const clock = options.clock ?? systemClock
+  const vault = options.vault ?? fileKeyVault(join(options.dataDir, 'keys'))
   const ready = loadProductionCalendar(join(options.resourcesDir, 'calendar')).then((calendar) =>
-    buildDeps(store, calendar, clock, options)
+    buildDeps(store, calendar, clock, vault, options)
   )
   ready.catch(() => {})
   return createCore(ready, store, options.logger ?? silentLogger)
@@ -80,12 +86,14 @@ function buildDeps(
   store: Store,
   calendar: ProductionCalendar,
   clock: Clock,
+  vault: KeyVault,
   options: Pick<OpenCoreOptions, 'resourcesDir' | 'logger' | 'passwordCost' | 'workstationName'>
 ): CoreDeps {
   return {
     store,
     clock,
     calendar,
+    vault,
     resourcesDir: options.resourcesDir,
     logger: options.logger ?? silentLogger,
     passwordCost: options.passwordCost,

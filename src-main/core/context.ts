@@ -4,6 +4,7 @@ import type { ProductionCalendar } from './calendar/production-calendar'
 import type { Clock } from './clock'
 import type { Store } from './db/open'
 import type { Hlc } from './outbox/hlc'
+import type { KeyVault } from './qr/keys'
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void
@@ -19,6 +20,8 @@ export interface CoreDeps {
   resourcesDir: string
   logger: Logger
   hlc: Hlc
+  /** Where private keys live: owner-only files for the browser host, the OS key store under Electron. */
+  vault: KeyVault
   defaultWorkstationName?: string
   /** scrypt cost; lowered only by tests. */
   passwordCost?: number

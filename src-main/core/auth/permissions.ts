@@ -51,7 +51,12 @@ export const commandAccess: Record<CommandName, Access> = {
   'users.resetPassword': 'users.manage',
   'settings.get': 'settings.read',
   'settings.update': 'settings.write',
-  'reference.list': 'reference.read'
+  'reference.list': 'reference.read',
+  'scan.process': 'requests.read',
+  'scan.registerRequest': 'requests.write',
+  'keys.list': 'settings.read',
+  'keys.addTrusted': 'settings.write',
+  'keys.revoke': 'settings.write'
 }
 
 const registrar: Permission[] = [

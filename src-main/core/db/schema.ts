@@ -400,3 +400,26 @@ export const outbox = sqliteTable(
   },
   (t) => [uniqueIndex('outbox_op_uq').on(t.opId), index('outbox_pending_ix').on(t.pushedAt, t.deviceSeq)]
 )
+
+/** Public keys whose signatures this clinic trusts on QR codes: its own, the portal's, other clinics'. */
+export const trustedKeys = sqliteTable('trusted_keys', {
+  keyId: text('key_id').primaryKey(),
+  issuerKind: text('issuer_kind', { enum: ['clinic', 'portal', 'other_clinic'] }).notNull(),
+  issuerName: text('issuer_name').notNull(),
+  publicKey: text('public_key').notNull(),
+  own: integer('own', { mode: 'boolean' }).notNull().default(false),
+  addedAt: text('added_at').notNull(),
+  revokedAt: text('revoked_at')
+})
+
+/** Every document number this clinic has put a verification QR on, with the content hash the QR carries. */
+export const printedDocuments = sqliteTable('printed_documents', {
+  documentNumber: text('document_number').primaryKey(),
+  contentHash: text('content_hash').notNull(),
+  verificationCode: text('verification_code').notNull(),
+  keyId: text('key_id').notNull(),
+  title: text('title'),
+  patientId: text('patient_id'),
+  printedAt: text('printed_at').notNull(),
+  revokedAt: text('revoked_at')
+})

@@ -48,9 +48,14 @@ export function requestDueDate(
 export function createRequest(
   deps: CoreDeps,
   actor: Actor,
-  draft: z.output<typeof ExtractRequestDraft>
+  draft: z.output<typeof ExtractRequestDraft>,
+  /** A request made elsewhere (a portal QR) keeps the number it was given there. */
+  options: { number?: string } = {}
 ): ExtractRequest {
   return inTransaction(deps, () => {
+    if (options.number && findRequestByNumber(deps, options.number)) {
+      throw new AppError('CONFLICT', `Заявление № ${options.number} уже зарегистрировано`)
+    }
     const patient = requireLivePatient(deps, draft.patientId)
     const authority = checkAuthority(
       deps,
@@ -66,7 +71,7 @@ export function createRequest(
     const now = nowIso(deps)
     const row: RequestRow = {
       id: uuidv7(deps.clock.now().getTime()),
-      number: nextNumber(deps, 'В', Number(today.slice(0, 4))),
+      number: options.number ?? nextNumber(deps, 'В', Number(today.slice(0, 4))),
       patientId: patient.id,
       applicantKind: draft.applicantKind,
       representativeId: draft.applicantKind === 'self' ? null : draft.representativeId,
@@ -137,6 +142,10 @@ function writeHistory(
     fields: row,
     baseVersion: 0
   })
+}
+
+export function findRequestByNumber(deps: CoreDeps, number: string): RequestRow | undefined {
+  return deps.store.db.select().from(extractRequests).where(eq(extractRequests.number, number)).get()
 }
 
 function requireRequest(deps: CoreDeps, id: string): RequestRow {

@@ -7,7 +7,9 @@ import { appendAudit } from '../audit/audit'
 import { localDate } from '../clock'
 import type { CoreDeps } from '../context'
 import { inTransaction, nowIso } from '../context'
-import { regions, workstations } from '../db/schema'
+import { regions, trustedKeys, workstations } from '../db/schema'
+import { loadDemoPortalKey } from '../qr/request-issuer'
+import { clinicSigningKey } from '../qr/trust-service'
 import { generateDemoClinic } from '../demo/generate'
 import { uuidv7 } from '../ids'
 import { loadReferenceData, type ReferenceData } from '../reference/reference-data'
@@ -79,6 +81,7 @@ export async function setupClinic(
     guardEmpty(deps)
     initialise(deps, reference, input.clinic, input.workstationName)
   })
+  inTransaction(deps, () => clinicSigningKey(deps, input.clinic.shortName))
   await createUser(deps, null, { ...input.admin, role: 'admin' })
   inTransaction(deps, () =>
     appendAudit(deps, null, { action: 'system.setup', entity: 'clinic', details: { demo: false } })
@@ -110,6 +113,18 @@ export async function setupDemo(deps: CoreDeps, input: { patients: number }): Pr
     guardEmpty(deps)
     initialise(deps, reference, clinic, deps.defaultWorkstationName ?? 'Регистратура, окно 1')
     writeSetting(deps, 'demo', true)
+    clinicSigningKey(deps, clinic.shortName)
+    const portal = loadDemoPortalKey(deps.resourcesDir)
+    deps.store.db
+      .insert(trustedKeys)
+      .values({
+        keyId: portal.keyId,
+        issuerKind: 'portal',
+        issuerName: 'Демо-портал госуслуг (учебный ключ)',
+        publicKey: portal.publicKey,
+        addedAt: nowIso(deps)
+      })
+      .run()
   })
   const ids: Record<string, string> = {}
   for (const u of demoUsers)

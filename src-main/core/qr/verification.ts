@@ -1,0 +1,68 @@
+// The verification QR printed on every paper document: signed by the clinic's key, naming the document and a hash
+// of its content, and recorded so that a scan can tell authentic, altered, unknown or revoked.
+import { createHash } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import type { ClinicDetails } from '../../contract/schemas'
+import type { CoreDeps } from '../context'
+import { nowIso } from '../context'
+import { printedDocuments } from '../db/schema'
+import { readSetting } from '../settings/settings-service'
+import { signText } from './keys'
+import { encodePayload, unsignedText, type VerificationPayload } from './payload'
+import { clinicSigningKey } from './trust-service'
+
+/** First 16 bytes of the SHA-256, base64url: 22 characters. */
+export function shortContentHash(contentSha256Hex: string): string {
+  if (!/^[0-9a-f]{64}$/i.test(contentSha256Hex)) throw new Error('contentSha256 must be 64 hex digits')
+  return Buffer.from(contentSha256Hex.slice(0, 32), 'hex').toString('base64url')
+}
+
+/** A code a person can read out or type: 8 characters of Crockford base32 from the signature's hash. */
+export function humanCode(signature: string): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+  const digest = createHash('sha256').update(signature).digest()
+  let code = ''
+  for (let i = 0; i < 8; i++) code += alphabet[digest[i] % 32]
+  return `${code.slice(0, 4)}-${code.slice(4)}`
+}
+
+export async function makeVerificationCode(
+  deps: CoreDeps,
+  doc: { documentNumber: string; contentSha256: string; title?: string; patientId?: string }
+): Promise<{ payload: string; code: string }> {
+  const clinic = readSetting<ClinicDetails>(deps, 'clinic')
+  const key = clinicSigningKey(deps, clinic?.shortName ?? 'Клиника')
+  const payload: VerificationPayload = {
+    kind: 'verification',
+    keyId: key.keyId,
+    documentNumber: doc.documentNumber,
+    contentHash: shortContentHash(doc.contentSha256),
+    issuedAt: new Date(Math.floor(deps.clock.now().getTime() / 1000) * 1000).toISOString()
+  }
+  const signature = signText(key, unsignedText(payload))
+  const code = humanCode(signature)
+  const row = {
+    documentNumber: doc.documentNumber,
+    contentHash: payload.contentHash,
+    verificationCode: code,
+    keyId: key.keyId,
+    title: doc.title ?? null,
+    patientId: doc.patientId ?? null,
+    printedAt: nowIso(deps)
+  }
+  // A reprint of the same content keeps its record; new content under the same number replaces the expected hash.
+  deps.store.db
+    .insert(printedDocuments)
+    .values(row)
+    .onConflictDoUpdate({ target: printedDocuments.documentNumber, set: row })
+    .run()
+  return { payload: encodePayload(payload, signature), code }
+}
+
+export function findPrintedDocument(deps: CoreDeps, documentNumber: string) {
+  return deps.store.db
+    .select()
+    .from(printedDocuments)
+    .where(eq(printedDocuments.documentNumber, documentNumber))
+    .get()
+}
