@@ -1,4 +1,5 @@
 // npm run demo -- --patients N --out FILE: writes a demo clinic database file.
+import { fileURLToPath } from 'node:url'
 import { existsSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -18,7 +19,7 @@ if (existsSync(out)) {
   console.error(`Файл ${out} уже существует: укажите другой --out или удалите его`)
   process.exit(2)
 }
-const root = resolve(__dirname, '..')
+const root = fileURLToPath(new URL('..', import.meta.url))
 const core = openCore({
   dataDir: dirname(out),
   fileName: basename(out),

@@ -1,12 +1,13 @@
 // Before `npm start`: make sure a better-sqlite3 build for Electron's ABI exists in .native/, without touching the
 // Node build that tests use. See src-main/core/db/native.ts for the decision logic and its tests.
+import { fileURLToPath } from 'node:url'
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { planElectronBuild } from '../src-main/core/db/native'
 
-const root = resolve(__dirname, '..')
+const root = fileURLToPath(new URL('..', import.meta.url))
 function electronVersion(): string | null {
   const file = join(root, 'node_modules', 'electron', 'package.json')
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : null
