@@ -322,6 +322,10 @@ export const complaints = sqliteTable(
     dueDate: text('due_date').notNull(),
     resolution: text('resolution'),
     resolvedDocumentId: text('resolved_document_id'),
+    /** 'electronic': out through sync to the portal; 'paper': a letter to the organisation or the health authority. */
+    route: text('route', { enum: ['electronic', 'paper'] }).notNull().default('electronic'),
+    addressee: text('addressee'),
+    sentOnPaperAt: text('sent_on_paper_at'),
     createdBy: text('created_by').notNull(),
     ...stamps
   },
