@@ -33,6 +33,7 @@ import {
 } from './schemas'
 
 import { command, Empty, Id, Ok } from './command'
+import { complaintCommands } from './complaint-commands'
 import { qrCommands } from './qr-commands'
 
 const coreCommands = {
@@ -217,7 +218,7 @@ const coreCommands = {
 } as const
 
 // Each later area declares its commands in its own file (contract/<area>-commands.ts) and is joined here.
-export const commands = { ...coreCommands, ...qrCommands }
+export const commands = { ...coreCommands, ...qrCommands, ...complaintCommands }
 
 export type Commands = typeof commands
 export type CommandName = keyof Commands

@@ -226,7 +226,8 @@ export function generateOgrn(twelve: number | string): string {
 
 // ---------------------------------------------------------------- the single search box
 
-export type IdentifierKind = 'snils' | 'enp' | 'passport' | 'requestNumber' | 'birthDate' | 'text'
+export type IdentifierKind =
+  'snils' | 'enp' | 'passport' | 'requestNumber' | 'complaintNumber' | 'birthDate' | 'text'
 
 export interface ClassifiedIdentifier {
   kind: IdentifierKind
@@ -238,6 +239,9 @@ export interface ClassifiedIdentifier {
 // Numbers made at a desk carry its two-digit desk number (В-2026-01-000123); older or imported ones may not.
 const REQUEST_NUMBER =
   /^([ВвVvBb])\s*[-\u2010-\u2014]?\s*(20\d{2})\s*[-\u2010-\u2014]?\s*(?:(\d{2})\s*[-\u2010-\u2014]\s*)?(\d{6})$/
+// Complaint numbers: Ж-2026-01-000007, printed with a QR on the patient's receipt.
+const COMPLAINT_NUMBER =
+  /^[Жж]\s*[-\u2010-\u2014]?\s*(20\d{2})\s*[-\u2010-\u2014]\s*(\d{2})\s*[-\u2010-\u2014]\s*(\d{6})$/
 const DATE_RU = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -257,6 +261,10 @@ export function classifyIdentifier(input: string): ClassifiedIdentifier {
     const desk = request[3] ? `${request[3]}-` : ''
     return { kind: 'requestNumber', value: `В-${request[2]}-${desk}${request[4]}` }
   }
+
+  const complaint = COMPLAINT_NUMBER.exec(trimmed)
+  if (complaint)
+    return { kind: 'complaintNumber', value: `Ж-${complaint[1]}-${complaint[2]}-${complaint[3]}` }
 
   const ru = DATE_RU.exec(trimmed)
   const iso = ru ? null : DATE_ISO.exec(trimmed)

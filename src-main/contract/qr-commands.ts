@@ -34,6 +34,7 @@ export const ScanResult = z.discriminatedUnion('kind', [
     patientId: z.string(),
     registered: z.boolean()
   }),
+  z.object({ kind: z.literal('complaint'), complaintId: z.string(), patientId: z.string() }),
   z.object({
     kind: z.literal('requestNeedsPatient'),
     request: RequestQrView,
@@ -67,7 +68,7 @@ const ScanText = z.string().max(4096)
 
 export const qrCommands = {
   'scan.process': command({
-    doc: 'Act on a scanned or typed code: a request QR, a verification QR, or a bare ЕНП, СНИЛС or request number.',
+    doc: 'Act on a scanned or typed code: a request QR, a verification QR, or a bare ЕНП, СНИЛС, request or complaint number.',
     input: z.object({ text: ScanText, source: ScanSource }),
     output: ScanResult
   }),

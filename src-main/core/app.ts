@@ -6,6 +6,7 @@ import { commands, isCommandName, type CommandName } from '../contract/commands'
 import { AppError, type Result } from '../contract/errors'
 import { describeIssues } from '../contract/validation'
 import { auditHandlers } from './audit/handlers'
+import { complaintHandlers } from './complaints/handlers'
 import { appendAudit } from './audit/audit'
 import { authHandlers } from './auth/handlers'
 import { commandAccess, may } from './auth/permissions'
@@ -37,7 +38,8 @@ const handlers: HandlerMap<CommandName> = {
   ...auditHandlers,
   ...userHandlers,
   ...settingsHandlers,
-  ...qrHandlers
+  ...qrHandlers,
+  ...complaintHandlers
 }
 
 /** Commands a locked session may still use. */

@@ -14,6 +14,8 @@ export type Permission =
   | 'settings.read'
   | 'settings.write'
   | 'reference.read'
+  | 'complaints.read'
+  | 'complaints.write'
 
 /** 'public': no session needed; 'session': any signed-in user (even a locked one for unlock). */
 export type Access = 'public' | 'session' | Permission
@@ -56,7 +58,15 @@ export const commandAccess: Record<CommandName, Access> = {
   'scan.registerRequest': 'requests.write',
   'keys.list': 'settings.read',
   'keys.addTrusted': 'settings.write',
-  'keys.revoke': 'settings.write'
+  'keys.revoke': 'settings.write',
+  'complaints.fileMissing': 'complaints.write',
+  'complaints.fileDiscrepancy': 'complaints.write',
+  'complaints.get': 'complaints.read',
+  'complaints.queue': 'complaints.read',
+  'complaints.transition': 'complaints.write',
+  'complaints.resolve': 'complaints.write',
+  'complaints.markSentOnPaper': 'complaints.write',
+  'documents.register': 'patients.write'
 }
 
 const registrar: Permission[] = [
@@ -65,7 +75,9 @@ const registrar: Permission[] = [
   'requests.read',
   'requests.write',
   'settings.read',
-  'reference.read'
+  'reference.read',
+  'complaints.read',
+  'complaints.write'
 ]
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -73,7 +85,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   senior_registrar: [...registrar, 'patients.merge', 'requests.reopen', 'audit.read'],
   // The administrator runs the system, not the card index: no patient data.
   admin: ['users.manage', 'settings.read', 'settings.write', 'reference.read', 'audit.read'],
-  auditor: ['patients.read', 'requests.read', 'audit.read', 'settings.read', 'reference.read']
+  auditor: ['patients.read', 'requests.read', 'complaints.read', 'audit.read', 'settings.read', 'reference.read']
 }
 
 export function may(role: Role, permission: Permission): boolean {

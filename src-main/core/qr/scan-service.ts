@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/audit'
 import { ageOn, localDate } from '../clock'
 import type { Actor, CoreDeps } from '../context'
 import { inTransaction } from '../context'
-import { patients, representatives } from '../db/schema'
+import { complaints, patients, representatives } from '../db/schema'
 import { fullNameOf } from '../patients/names'
 import { createPatient } from '../patients/patient-service'
 import { assessAuthority } from '../representatives/authority'
@@ -57,6 +57,8 @@ function summary(r: ScanResult): Record<string, unknown> {
       return { patientId: r.patientId }
     case 'request':
       return { patientId: r.patientId, requestId: r.requestId, registered: r.registered }
+    case 'complaint':
+      return { patientId: r.patientId, complaintId: r.complaintId }
     case 'requestNeedsPatient':
       return { number: r.request.number }
     case 'verification':
@@ -102,6 +104,11 @@ function bareIdentifier(deps: CoreDeps, text: string): ScanResult {
     const r = findRequestByNumber(deps, id.value)
     if (!r) throw new AppError('NOT_FOUND', `Заявление № ${id.value} не найдено`)
     return { kind: 'request', requestId: r.id, patientId: r.patientId, registered: false }
+  }
+  if (id.kind === 'complaintNumber') {
+    const c = deps.store.db.select().from(complaints).where(eq(complaints.number, id.value)).get()
+    if (!c) throw new AppError('NOT_FOUND', `Жалоба № ${id.value} не найдена`)
+    return { kind: 'complaint', complaintId: c.id, patientId: c.patientId }
   }
   throw new QrError('QR_UNKNOWN_FORMAT', 'Код не распознан: это не заявление, не документ и не номер полиса')
 }
