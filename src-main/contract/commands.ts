@@ -32,8 +32,10 @@ import {
   UserView
 } from './schemas'
 
+import { backupCommands } from './backup-commands'
 import { command, Empty, Id, Ok } from './command'
 import { complaintCommands } from './complaint-commands'
+import { printCommands } from './print-commands'
 import { qrCommands } from './qr-commands'
 
 const coreCommands = {
@@ -218,7 +220,7 @@ const coreCommands = {
 } as const
 
 // Each later area declares its commands in its own file (contract/<area>-commands.ts) and is joined here.
-export const commands = { ...coreCommands, ...qrCommands, ...complaintCommands }
+export const commands = { ...coreCommands, ...qrCommands, ...complaintCommands, ...printCommands, ...backupCommands }
 
 export type Commands = typeof commands
 export type CommandName = keyof Commands

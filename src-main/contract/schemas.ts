@@ -427,7 +427,9 @@ export type Deadlines = z.infer<typeof Deadlines>
 export const Settings = z.object({
   clinic: ClinicDetails,
   idleLockMinutes: z.number().int().min(1).max(240),
-  deadlines: Deadlines
+  deadlines: Deadlines,
+  backupEveryHours: z.number().int().min(0).max(168),
+  backupKeep: z.number().int().min(1).max(365)
 })
 export type Settings = z.infer<typeof Settings>
 

@@ -6,6 +6,8 @@ import { commands, isCommandName, type CommandName } from '../contract/commands'
 import { AppError, type Result } from '../contract/errors'
 import { describeIssues } from '../contract/validation'
 import { auditHandlers } from './audit/handlers'
+import { scheduleBackups } from './backup/backup-service'
+import { backupHandlers } from './backup/handlers'
 import { complaintHandlers } from './complaints/handlers'
 import { appendAudit } from './audit/audit'
 import { authHandlers } from './auth/handlers'
@@ -21,6 +23,7 @@ import { createHlc } from './outbox/hlc'
 import { lastHlc } from './outbox/outbox'
 import { fileKeyVault, type KeyVault } from './qr/keys'
 import { patientHandlers } from './patients/handlers'
+import { printHandlers } from './print/handlers'
 import { ReferenceDataError } from './reference/reference-data'
 import { qrHandlers } from './qr/handlers'
 import { requestHandlers } from './requests/handlers'
@@ -39,7 +42,9 @@ const handlers: HandlerMap<CommandName> = {
   ...userHandlers,
   ...settingsHandlers,
   ...qrHandlers,
-  ...complaintHandlers
+  ...complaintHandlers,
+  ...backupHandlers,
+  ...printHandlers
 }
 
 /** Commands a locked session may still use. */
@@ -60,12 +65,18 @@ export interface OpenCoreOptions {
   clock?: Clock
   logger?: Logger
   passwordCost?: number
+  /** Back up on the schedule in settings (default on). */
+  scheduleBackups?: boolean
+  /** Where backups go; defaults to dataDir/backups. */
+  backupDir?: string
   /** Private key storage; defaults to owner-only files in dataDir/keys. */
   vault?: KeyVault
   /** The name this desk gets when the demo clinic is set up on it. */
   workstationName?: string
   /** The store file name inside dataDir. */
   fileName?: string
+  /** How printers are reached; tests play a failing printer with their own runner. */
+  printing?: CoreDeps['printing']
 }
 
 export function openCore(options: OpenCoreOptions): Core {
@@ -81,7 +92,21 @@ export function openCore(options: OpenCoreOptions): Core {
     buildDeps(store, calendar, clock, vault, options)
   )
   ready.catch(() => {})
-  return createCore(ready, store, options.logger ?? silentLogger)
+  const stops: (() => void)[] = []
+  if (options.scheduleBackups !== false) {
+    void ready
+      .then((deps) =>
+        stops.push(
+          scheduleBackups(deps, () => {
+            if (!isInitialized(deps)) return null
+            const { backupKeep, backupEveryHours } = getSettings(deps)
+            return { keep: backupKeep, everyHours: backupEveryHours }
+          })
+        )
+      )
+      .catch(() => {})
+  }
+  return createCore(ready, store, options.logger ?? silentLogger, () => stops.forEach((stop) => stop()))
 }
 
 function buildDeps(
@@ -89,17 +114,22 @@ function buildDeps(
   calendar: ProductionCalendar,
   clock: Clock,
   vault: KeyVault,
-  options: Pick<OpenCoreOptions, 'resourcesDir' | 'logger' | 'passwordCost' | 'workstationName'>
+  options: Pick<
+    OpenCoreOptions,
+    'resourcesDir' | 'logger' | 'passwordCost' | 'workstationName' | 'printing' | 'backupDir' | 'dataDir'
+  >
 ): CoreDeps {
   return {
     store,
     clock,
     calendar,
     vault,
+    backupDir: options.backupDir ?? join(options.dataDir, 'backups'),
     resourcesDir: options.resourcesDir,
     logger: options.logger ?? silentLogger,
     passwordCost: options.passwordCost,
     defaultWorkstationName: options.workstationName,
+    printing: options.printing,
     // The HLC node id is the desk, read when a stamp is made: setup creates the desk after the core opens.
     hlc: createHlc(
       () => thisWorkstation({ store })?.id ?? 'unenrolled',
@@ -109,7 +139,7 @@ function buildDeps(
   }
 }
 
-export function createCore(ready: Promise<CoreDeps>, store: Store, logger: Logger): Core {
+export function createCore(ready: Promise<CoreDeps>, store: Store, logger: Logger, onClose = () => {}): Core {
   const sessions = createSessionTable()
   return {
     async dispatch(name, input, token) {
@@ -128,7 +158,10 @@ export function createCore(ready: Promise<CoreDeps>, store: Store, logger: Logge
       }
     },
     deps: () => ready,
-    close: () => store.close()
+    close: () => {
+      onClose()
+      store.close()
+    }
   }
 }
 

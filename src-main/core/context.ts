@@ -4,6 +4,7 @@ import type { ProductionCalendar } from './calendar/production-calendar'
 import type { Clock } from './clock'
 import type { Store } from './db/open'
 import type { Hlc } from './outbox/hlc'
+import type { CommandRunner } from './printing/command-runner'
 import type { KeyVault } from './qr/keys'
 
 export interface Logger {
@@ -22,9 +23,12 @@ export interface CoreDeps {
   hlc: Hlc
   /** Where private keys live: owner-only files for the browser host, the OS key store under Electron. */
   vault: KeyVault
+  backupDir: string
   defaultWorkstationName?: string
   /** scrypt cost; lowered only by tests. */
   passwordCost?: number
+  /** lpstat/lp and the OS they run on; default: the real commands on this computer. */
+  printing?: { runner?: CommandRunner; platform?: NodeJS.Platform }
 }
 
 export interface Actor {

@@ -16,6 +16,11 @@ export type Permission =
   | 'reference.read'
   | 'complaints.read'
   | 'complaints.write'
+  | 'backup.manage'
+  | 'documents.print'
+  | 'issuance.write'
+  | 'issuance.read'
+  | 'backup.manage'
 
 /** 'public': no session needed; 'session': any signed-in user (even a locked one for unlock). */
 export type Access = 'public' | 'session' | Permission
@@ -66,7 +71,17 @@ export const commandAccess: Record<CommandName, Access> = {
   'complaints.transition': 'complaints.write',
   'complaints.resolve': 'complaints.write',
   'complaints.markSentOnPaper': 'complaints.write',
-  'documents.register': 'patients.write'
+  'documents.register': 'patients.write',
+  'print.extract': 'documents.print',
+  'print.documentCopy': 'documents.print',
+  'print.requestReceipt': 'documents.print',
+  'printers.list': 'documents.print',
+  'print.send': 'documents.print',
+  'issuance.record': 'issuance.write',
+  'issuance.list': 'issuance.read',
+  'backup.list': 'backup.manage',
+  'backup.create': 'backup.manage',
+  'backup.restore': 'backup.manage'
 }
 
 const registrar: Permission[] = [
@@ -77,15 +92,26 @@ const registrar: Permission[] = [
   'settings.read',
   'reference.read',
   'complaints.read',
-  'complaints.write'
+  'complaints.write',
+  'documents.print',
+  'issuance.write',
+  'issuance.read'
 ]
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   registrar,
   senior_registrar: [...registrar, 'patients.merge', 'requests.reopen', 'audit.read'],
   // The administrator runs the system, not the card index: no patient data.
-  admin: ['users.manage', 'settings.read', 'settings.write', 'reference.read', 'audit.read'],
-  auditor: ['patients.read', 'requests.read', 'complaints.read', 'audit.read', 'settings.read', 'reference.read']
+  admin: ['users.manage', 'settings.read', 'settings.write', 'reference.read', 'audit.read', 'backup.manage'],
+  auditor: [
+    'patients.read',
+    'requests.read',
+    'complaints.read',
+    'issuance.read',
+    'audit.read',
+    'settings.read',
+    'reference.read'
+  ]
 }
 
 export function may(role: Role, permission: Permission): boolean {

@@ -20,6 +20,8 @@ export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update' | '
       writeSetting(ctx.deps, 'clinic', input.clinic)
       writeSetting(ctx.deps, 'idleLockMinutes', input.idleLockMinutes)
       writeSetting(ctx.deps, 'deadlines', input.deadlines)
+      writeSetting(ctx.deps, 'backupEveryHours', input.backupEveryHours)
+      writeSetting(ctx.deps, 'backupKeep', input.backupKeep)
       appendAudit(ctx.deps, actorOf(ctx), { action: 'settings.update', entity: 'settings', details: input })
       return getSettings(ctx.deps)
     }),

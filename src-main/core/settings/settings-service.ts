@@ -39,7 +39,9 @@ export function getSettings(deps: Pick<CoreDeps, 'store'>): Settings {
   return {
     clinic,
     idleLockMinutes: readSetting<number>(deps, 'idleLockMinutes') ?? DEFAULT_IDLE_LOCK_MINUTES,
-    deadlines: { ...defaultDeadlines, ...(readSetting<Partial<Deadlines>>(deps, 'deadlines') ?? {}) }
+    deadlines: { ...defaultDeadlines, ...(readSetting<Partial<Deadlines>>(deps, 'deadlines') ?? {}) },
+    backupEveryHours: readSetting<number>(deps, 'backupEveryHours') ?? 4,
+    backupKeep: readSetting<number>(deps, 'backupKeep') ?? 14
   }
 }
 

@@ -1,0 +1,171 @@
+// Online backups of the desk's store (SQLite backup API: the desk keeps working while it runs), each verified by
+// opening the copy and checking its integrity, a kept number of them, and restore by the administrator.
+import Database from 'better-sqlite3'
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { AppError } from '../../contract/errors'
+import { appendAudit } from '../audit/audit'
+import type { Actor, CoreDeps } from '../context'
+import { inTransaction } from '../context'
+
+export interface BackupInfo {
+  name: string
+  createdAt: string
+  bytes: number
+  patients: number
+}
+
+const NAME = /^registrar-(\d{8}T\d{6}Z)(?:-\d+)?\.db$/
+
+export function backupName(at: Date, taken: (name: string) => boolean): string {
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
+  let name = `registrar-${stamp}.db`
+  for (let n = 2; taken(name); n++) name = `registrar-${stamp}-${n}.db`
+  return name
+}
+
+/** Which backups to delete so that the newest `keep` stay. Names sort by time. */
+export function backupsToPrune(names: string[], keep: number): string[] {
+  return names
+    .filter((n) => NAME.test(n))
+    .sort()
+    .reverse()
+    .slice(Math.max(keep, 1))
+}
+
+/** Opens a copy read-only and proves it is a whole, readable store of ours. */
+export function verifyBackupFile(file: string, nativeBinding?: string): { patients: number } {
+  let db: Database.Database | undefined
+  try {
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {})
+    })
+    const check = db.pragma('integrity_check', { simple: true })
+    if (check !== 'ok') throw new AppError('INTERNAL', `Резервная копия повреждена: ${String(check)}`)
+    const patients = db.prepare('SELECT count(*) FROM patients').pluck().get() as number
+    return { patients }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError('INTERNAL', `Резервная копия не читается: ${(error as Error).message}`)
+  } finally {
+    db?.close()
+  }
+}
+
+export function listBackups(dir: string): BackupInfo[] {
+  mkdirSync(dir, { recursive: true })
+  return readdirSync(dir)
+    .filter((n) => NAME.test(n))
+    .sort()
+    .reverse()
+    .map((name) => {
+      const stamp = NAME.exec(name)![1]
+      const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`
+      return { name, createdAt: iso, bytes: statSync(join(dir, name)).size, patients: -1 }
+    })
+}
+
+export async function createBackup(
+  deps: CoreDeps,
+  actor: Actor | null,
+  dir: string,
+  keep: number
+): Promise<BackupInfo> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const existing = new Set(readdirSync(dir))
+  const name = backupName(deps.clock.now(), (n) => existing.has(n))
+  const file = join(dir, name)
+  await deps.store.sqlite.backup(file)
+  let verified: { patients: number }
+  try {
+    verified = verifyBackupFile(file)
+  } catch (error) {
+    rmSync(file, { force: true })
+    throw error
+  }
+  for (const old of backupsToPrune([...existing, name], keep)) rmSync(join(dir, old), { force: true })
+  inTransaction(deps, () =>
+    appendAudit(deps, actor, {
+      action: 'backup.create',
+      entity: 'backup',
+      entityId: name,
+      details: { patients: verified.patients }
+    })
+  )
+  return {
+    name,
+    createdAt: deps.clock.now().toISOString(),
+    bytes: statSync(file).size,
+    patients: verified.patients
+  }
+}
+
+/**
+ * Restores a verified copy into the live store through the backup API, so open connections see the restored pages
+ * without the file being swapped under them. A fresh backup of the current state is made first.
+ */
+export async function restoreBackup(
+  deps: CoreDeps,
+  actor: Actor,
+  dir: string,
+  name: string,
+  keep: number
+): Promise<BackupInfo> {
+  if (!NAME.test(name)) throw new AppError('VALIDATION', 'Неверное имя резервной копии')
+  const file = join(dir, name)
+  const verified = verifyBackupFile(file)
+  const safety = await createBackup(deps, actor, dir, Math.max(keep, 2))
+  const source = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    await source.backup(deps.store.sqlite.name)
+  } finally {
+    source.close()
+  }
+  inTransaction(deps, () =>
+    appendAudit(deps, actor, {
+      action: 'backup.restore',
+      entity: 'backup',
+      entityId: name,
+      details: { safetyCopy: safety.name, patients: verified.patients }
+    })
+  )
+  return { name, createdAt: NAME.exec(name)![1], bytes: statSync(file).size, patients: verified.patients }
+}
+
+/** Whether a scheduled backup is due: none yet, or the newest is older than the interval (0 turns it off). */
+export function backupDue(newestCreatedAt: string | null, now: Date, everyHours: number): boolean {
+  if (everyHours <= 0) return false
+  if (!newestCreatedAt) return true
+  return now.getTime() - Date.parse(newestCreatedAt) >= everyHours * 3_600_000
+}
+
+/** Checks every few minutes and backs up when due; returns a stop function. Failures are logged, never thrown. */
+export function scheduleBackups(
+  deps: CoreDeps,
+  keepAndEvery: () => { keep: number; everyHours: number } | null,
+  checkEveryMs = 5 * 60_000
+): () => void {
+  let running = false
+  const tick = async () => {
+    const plan = keepAndEvery()
+    if (!plan || running) return
+    const newest = listBackups(deps.backupDir)[0]?.createdAt ?? null
+    if (!backupDue(newest, deps.clock.now(), plan.everyHours)) return
+    running = true
+    try {
+      await createBackup(deps, null, deps.backupDir, plan.keep)
+    } catch (error) {
+      deps.logger.error('scheduled backup failed', { error: String(error) })
+    } finally {
+      running = false
+    }
+  }
+  const timer = setInterval(() => void tick(), checkEveryMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
