@@ -33,6 +33,8 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    /** After repeated wrong passwords the account waits until this time (ISO) before it may try again. */
+    lockedUntil: text('locked_until'),
     ...stamps
   },
   (t) => [uniqueIndex('users_login_uq').on(t.login)]
