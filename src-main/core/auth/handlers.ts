@@ -1,17 +1,14 @@
-import { eq } from 'drizzle-orm'
 import { AppError } from '../../contract/errors'
 import type { Session } from '../../contract/schemas'
 import { appendAudit } from '../audit/audit'
 import type { CoreDeps } from '../context'
 import { inTransaction } from '../context'
-import { users } from '../db/schema'
 import type { CallContext, HandlerMap } from '../handlers'
 import { getSettings, isInitialized, thisWorkstation } from '../settings/settings-service'
-import { findUser, findUserByLogin, toUserView } from '../users/user-service'
+import { findUser, toUserView } from '../users/user-service'
 import { verifyPassword } from './passwords'
+import { checkCredentials } from './sign-in'
 import type { SessionRecord } from './sessions'
-
-const BAD_CREDENTIALS = 'Неверный логин или пароль'
 
 function sessionView(deps: CoreDeps, s: SessionRecord): Session {
   const user = findUser(deps, s.userId)
@@ -35,40 +32,8 @@ export const authHandlers: HandlerMap<
 > = {
   'auth.signIn': async (input, { deps, sessions }) => {
     if (!isInitialized(deps)) throw new AppError('NOT_INITIALIZED', 'Клиника ещё не настроена')
-    const user = findUserByLogin(deps, input.login)
-    // The hash is checked even for an unknown login, so timing does not tell which logins exist.
-    const ok = await verifyPassword(input.password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA')
-    const ws = thisWorkstation(deps)
-    if (!user || !ok || !user.active) {
-      inTransaction(deps, () => {
-        if (user) {
-          deps.store.db
-            .update(users)
-            .set({ failedSignIns: user.failedSignIns + 1 })
-            .where(eq(users.id, user.id))
-            .run()
-        }
-        appendAudit(deps, null, {
-          action: 'auth.sign_in_failed',
-          entity: 'user',
-          entityId: user?.id ?? null,
-          details: { login: input.login.slice(0, 40), inactive: !!user && ok && !user.active }
-        })
-      })
-      throw new AppError(
-        'BAD_CREDENTIALS',
-        user && ok && !user.active ? 'Учётная запись отключена' : BAD_CREDENTIALS
-      )
-    }
+    const user = await checkCredentials(deps, input.login, input.password)
     const session = sessions.open(user, deps.clock.now().getTime())
-    inTransaction(deps, () => {
-      deps.store.db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, user.id)).run()
-      appendAudit(
-        deps,
-        { userId: user.id, fullName: user.fullName, role: user.role, workstationId: ws!.id },
-        { action: 'auth.sign_in', entity: 'user', entityId: user.id }
-      )
-    })
     return sessionView(deps, session)
   },
   'auth.signOut': (_input, ctx) => {

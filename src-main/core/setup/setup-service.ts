@@ -128,7 +128,10 @@ export async function setupDemo(deps: CoreDeps, input: { patients: number }): Pr
   })
   const ids: Record<string, string> = {}
   for (const u of demoUsers)
-    ids[u.login] = (await createUser(deps, null, { ...u, password: DEMO_PASSWORD })).id
+    // Demo accounts share a published password on purpose, so the demo skips the password rules.
+    ids[u.login] = (
+      await createUser(deps, null, { ...u, password: DEMO_PASSWORD }, { skipPasswordRules: true })
+    ).id
   generateDemoClinic(deps, {
     patients: input.patients,
     clinicOrgId: home.id,

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import { AppError } from '../../contract/errors'
 import type { Role, UserView } from '../../contract/schemas'
 import { appendAudit } from '../audit/audit'
+import { assertPasswordAcceptable } from '../auth/password-rules'
 import { hashPassword } from '../auth/passwords'
 import type { Actor, CoreDeps } from '../context'
 import { inTransaction, nowIso } from '../context'
@@ -32,8 +33,10 @@ export function findUser(deps: CoreDeps, id: string): UserRow | undefined {
 export async function createUser(
   deps: CoreDeps,
   actor: Actor | null,
-  draft: { login: string; fullName: string; role: Role; password: string }
+  draft: { login: string; fullName: string; role: Role; password: string },
+  options: { skipPasswordRules?: boolean } = {}
 ): Promise<UserView> {
+  if (!options.skipPasswordRules) assertPasswordAcceptable(draft.password, draft.login)
   const passwordHash = await hashPassword(draft.password, deps.passwordCost)
   return inTransaction(deps, () => {
     const login = draft.login.trim().toLowerCase()
@@ -47,12 +50,13 @@ export async function createUser(
       passwordHash,
       active: true,
       failedSignIns: 0,
+      lockedUntil: null,
       createdAt: now,
       updatedAt: now,
       version: 1
     }
     deps.store.db.insert(users).values(row).run()
-    const { passwordHash: _secret, failedSignIns: _local, ...synced } = row
+    const { passwordHash: _secret, failedSignIns: _local, lockedUntil: _lock, ...synced } = row
     recordChange(deps, { entity: 'user', entityId: row.id, op: 'insert', fields: synced, baseVersion: 0 })
     appendAudit(deps, actor, {
       action: 'user.create',
@@ -93,13 +97,16 @@ export async function resetPassword(
   id: string,
   password: string
 ): Promise<void> {
+  const target = findUser(deps, id)
+  if (!target) throw new AppError('NOT_FOUND', 'Пользователь не найден')
+  assertPasswordAcceptable(password, target.login)
   const passwordHash = await hashPassword(password, deps.passwordCost)
   inTransaction(deps, () => {
     const row = findUser(deps, id)
     if (!row) throw new AppError('NOT_FOUND', 'Пользователь не найден')
     deps.store.db
       .update(users)
-      .set({ passwordHash, failedSignIns: 0, updatedAt: nowIso(deps) })
+      .set({ passwordHash, failedSignIns: 0, lockedUntil: null, updatedAt: nowIso(deps) })
       .where(eq(users.id, id))
       .run()
     appendAudit(deps, actor, { action: 'user.password_reset', entity: 'user', entityId: id })

@@ -75,7 +75,7 @@ describe('sign-in and sessions', () => {
       (
         await t.fail(
           'users.create',
-          { login: 'ivanova', fullName: 'Другая', role: 'auditor', password: '12345678' },
+          { login: 'ivanova', fullName: 'Другая', role: 'auditor', password: 'другой-пароль-1' },
           t.tokens.admin
         )
       ).code
@@ -89,5 +89,46 @@ describe('sign-in and sessions', () => {
         )
       ).message
     ).toMatch(/Логин/)
+  })
+})
+
+describe('sign-in safety', () => {
+  it('locks an account for 15 minutes after five wrong passwords, even for the right one', async () => {
+    const t = await demoCore(10)
+    for (let i = 0; i < 5; i++)
+      expect((await t.fail('auth.signIn', { login: 'senior', password: `wrong-${i}` })).code).toBe(
+        'BAD_CREDENTIALS'
+      )
+    const locked = await t.fail('auth.signIn', { login: 'senior', password: 'demo1234' })
+    expect(locked.code).toBe('ACCOUNT_LOCKED')
+    expect(locked.message).toMatch(/заблокирован до \d\d:\d\d/)
+    t.clock.advance(16 * 60_000)
+    expect((await t.call('auth.signIn', { login: 'senior', password: 'demo1234' })).user.login).toBe('senior')
+  })
+
+  it('refuses common passwords and passwords that contain the login', async () => {
+    const t = await demoCore(10)
+    const make = (login: string, password: string) =>
+      t.fail(
+        'users.create',
+        { login, fullName: 'Новая Сотрудница', role: 'registrar', password },
+        t.tokens.admin
+      )
+    expect((await make('petrova', '12345678')).message).toMatch(/распространён/)
+    expect((await make('petrova', 'petrova2026')).message).toBe('Пароль не должен содержать логин')
+    expect((await make('petrova', 'аааааааааа')).message).toMatch(/повторяющегося/)
+    const users = await t.call('users.list', {}, t.tokens.admin)
+    const registrar = users.find((u) => u.login === 'registrar')!
+    expect(
+      (await t.fail('users.resetPassword', { id: registrar.id, password: 'qwertyuiop' }, t.tokens.admin)).code
+    ).toBe('VALIDATION')
+  })
+
+  it('ends the user’s sessions when an administrator resets the password', async () => {
+    const t = await demoCore(10)
+    const users = await t.call('users.list', {}, t.tokens.admin)
+    const registrar = users.find((u) => u.login === 'registrar')!
+    await t.call('users.resetPassword', { id: registrar.id, password: 'Новый-пароль-2026' }, t.tokens.admin)
+    expect((await t.fail('auth.me', {}, t.tokens.registrar)).code).toBe('UNAUTHENTICATED')
   })
 })
