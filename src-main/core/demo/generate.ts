@@ -19,6 +19,7 @@ import {
   visitServices,
   visits
 } from '../db/schema'
+import { createBulkWriter } from '../db/bulk-insert'
 import { uuidv7 } from '../ids'
 import { fullNameOf, searchTextOf } from '../patients/names'
 import { thisWorkstationId } from '../settings/settings-service'
@@ -28,6 +29,7 @@ import { feminineSurname, femaleNames, insurers, maleNames, patronymic, streets,
 import { seededRandom, type Random } from './random'
 
 export interface DemoOptions {
+  onProgress?: (patientsWritten: number) => void
   patients: number
   seed?: number
   clinicOrgId: string
@@ -36,16 +38,12 @@ export interface DemoOptions {
   reference: ReferenceData
 }
 
-const CHUNK = 500
+const CHUNK = 2000
 
 function isoDaysBefore(today: string, days: number): string {
   const d = new Date(`${today}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() - days)
   return d.toISOString().slice(0, 10)
-}
-
-function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void): void {
-  for (let i = 0; i < rows.length; i += CHUNK) insert(rows.slice(i, i + CHUNK))
 }
 
 interface DemoPerson {
@@ -99,6 +97,42 @@ export function generateDemoClinic(deps: CoreDeps, options: DemoOptions): { pati
   const complaintRows: (typeof complaints.$inferInsert)[] = []
   let docSerial = 0
   let requestSerial = 0
+
+  const writer = createBulkWriter(deps.store.sqlite)
+  let written = 0
+  // Rows go to the store every CHUNK patients, so a million-patient clinic never sits in memory at once.
+  const flush = () => {
+    inTransaction(deps, () => {
+      writer.insert(patients, patientRows)
+      writer.insert(representatives, repRows)
+      writer.insert(consents, consentRows)
+      writer.insert(visits, visitRows)
+      writer.insert(visitServices, serviceRows)
+      writer.insert(medicalDocuments, docRows)
+      writer.insert(documentSignatures, signatureRows)
+      writer.insert(extractRequests, requestRows)
+      writer.insert(requestStatusHistory, historyRows)
+      writer.insert(complaints, complaintRows)
+      for (const r of [...requestRows, ...complaintRows]) years.add(Number(r.registeredOn.slice(0, 4)))
+    })
+    written += patientRows.length
+    options.onProgress?.(written)
+    for (const rows of [
+      patientRows,
+      repRows,
+      consentRows,
+      visitRows,
+      serviceRows,
+      docRows,
+      signatureRows,
+      requestRows,
+      historyRows,
+      complaintRows
+    ])
+      rows.length = 0
+  }
+  const years = new Set<number>()
+  let complaintSerial = 0
 
   for (let i = 0; i < options.patients; i++) {
     const sex = rnd.chance(0.54) ? 'F' : 'M'
@@ -329,7 +363,7 @@ export function generateDemoClinic(deps: CoreDeps, options: DemoOptions): { pati
       const org = rnd.pick(orgs)
       complaintRows.push({
         id: uuidv7(),
-        number: `Ж-${registeredOn.slice(0, 4)}-01-${String(complaintRows.length + 1).padStart(6, '0')}`,
+        number: `Ж-${registeredOn.slice(0, 4)}-01-${String(++complaintSerial).padStart(6, '0')}`,
         patientId: id,
         kind: discrepancy ? 'discrepancy' : 'missing_document',
         documentKindCode: rnd.pick(documentTemplates).kind,
@@ -355,31 +389,26 @@ export function generateDemoClinic(deps: CoreDeps, options: DemoOptions): { pati
         ...stamp
       })
     }
+    if (patientRows.length >= CHUNK) flush()
   }
 
+  flush()
   inTransaction(deps, () => {
-    const { db } = deps.store
-    insertChunked(patientRows, (c) => db.insert(patients).values(c).run())
-    insertChunked(repRows, (c) => db.insert(representatives).values(c).run())
-    insertChunked(consentRows, (c) => db.insert(consents).values(c).run())
-    insertChunked(visitRows, (c) => db.insert(visits).values(c).run())
-    insertChunked(serviceRows, (c) => db.insert(visitServices).values(c).run())
-    insertChunked(docRows, (c) => db.insert(medicalDocuments).values(c).run())
-    insertChunked(signatureRows, (c) => db.insert(documentSignatures).values(c).run())
-    insertChunked(requestRows, (c) => db.insert(extractRequests).values(c).run())
-    insertChunked(historyRows, (c) => db.insert(requestStatusHistory).values(c).run())
-    insertChunked(complaintRows, (c) => db.insert(complaints).values(c).run())
     // Numbers the desk hands out next must not collide with the demo's.
-    const years = new Set([...requestRows, ...complaintRows].map((r) => Number(r.registeredOn.slice(0, 4))))
     for (const year of years) {
-      db.insert(counters).values({ series: 'В', year, last: requestSerial }).onConflictDoNothing().run()
-      db.insert(counters)
-        .values({ series: 'Ж', year, last: complaintRows.length })
+      deps.store.db
+        .insert(counters)
+        .values({ series: 'В', year, last: requestSerial })
+        .onConflictDoNothing()
+        .run()
+      deps.store.db
+        .insert(counters)
+        .values({ series: 'Ж', year, last: complaintSerial })
         .onConflictDoNothing()
         .run()
     }
   })
-  return { patients: patientRows.length }
+  return { patients: written }
 }
 
 function serial(rnd: Random): string {
