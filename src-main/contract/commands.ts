@@ -220,7 +220,13 @@ const coreCommands = {
 } as const
 
 // Each later area declares its commands in its own file (contract/<area>-commands.ts) and is joined here.
-export const commands = { ...coreCommands, ...qrCommands, ...complaintCommands, ...printCommands, ...backupCommands }
+export const commands = {
+  ...coreCommands,
+  ...qrCommands,
+  ...complaintCommands,
+  ...printCommands,
+  ...backupCommands
+}
 
 export type Commands = typeof commands
 export type CommandName = keyof Commands

@@ -24,6 +24,8 @@ export const errorCodes = [
   'QR_FORGED',
   'QR_EXPIRED',
   'QR_REVOKED',
+  'PRINTER_UNAVAILABLE',
+  'PRINT_FAILED',
   'INTERNAL'
 ] as const
 

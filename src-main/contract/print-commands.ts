@@ -36,6 +36,7 @@ export const PrinterListView = z.object({
   /** The printer to preselect: the one this desk used last if it is still there, else the system default. */
   preferred: z.string().nullable()
 })
+export type PrinterListView = z.infer<typeof PrinterListView>
 
 /** A CUPS queue name: printable, no spaces, slashes, quotes or '#'; never an option. */
 const PrinterName = z
@@ -43,7 +44,7 @@ const PrinterName = z
   .trim()
   .min(1, { message: 'Выберите принтер' })
   .max(127)
-  .regex(/^[^\s/\\#"'\-][^\s/\\#"']*$/, { message: 'Недопустимое имя принтера' })
+  .regex(/^[^\s/\\#"'-][^\s/\\#"']*$/, { message: 'Недопустимое имя принтера' })
 
 const PersonText = (max: number, what: string) =>
   z

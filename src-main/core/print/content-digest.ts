@@ -10,12 +10,7 @@
 import { createHash } from 'node:crypto'
 
 export type CanonicalValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly CanonicalValue[]
-  | { readonly [key: string]: CanonicalValue }
+  string | number | boolean | null | readonly CanonicalValue[] | { readonly [key: string]: CanonicalValue }
 
 export type DocumentKind = 'extract' | 'emd_copy' | 'request_receipt' | 'issuance_receipt'
 
