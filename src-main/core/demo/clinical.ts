@@ -19,7 +19,7 @@ export const visitTemplates: readonly VisitTemplate[] = [
     adults: true,
     children: false,
     diagnoses: ['J06.9', 'I10', 'I11.9', 'K29.7', 'M54.5', 'E11.9', 'J20.9', 'E78.0', 'I25.1'],
-    service: ['B01.026.001', 'Прием (осмотр, консультация) врача общей практики (семейного врача) первичный'],
+    service: ['B01.047.001', 'Прием (осмотр, консультация) врача-терапевта первичный'],
     costKopecks: 168_540,
     prescriptions: [
       'Амлодипин 5 мг 1 раз в день',
