@@ -20,7 +20,11 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/preload/index.ts') } }
+      // A sandboxed preload must be CommonJS.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js' }
+      }
     }
   },
   renderer: {

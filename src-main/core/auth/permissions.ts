@@ -58,7 +58,8 @@ export const commandAccess: Record<CommandName, Access> = {
   'users.resetPassword': 'users.manage',
   'settings.get': 'settings.read',
   'settings.update': 'settings.write',
-  'reference.list': 'reference.read',
+  // Directories hold nothing personal, and the first-run form needs the regions before anyone can sign in.
+  'reference.list': 'public',
   'scan.process': 'requests.read',
   'scan.registerRequest': 'requests.write',
   'keys.list': 'settings.read',

@@ -1,0 +1,33 @@
+import type { Locator, Page } from '@playwright/test'
+import type { Host } from '../host'
+
+export class SignInPage {
+  readonly login: Locator
+  readonly password: Locator
+  readonly submit: Locator
+  readonly error: Locator
+
+  constructor(readonly page: Page) {
+    this.login = page.getByLabel('Логин')
+    this.password = page.getByLabel('Пароль')
+    this.submit = page.getByRole('button', { name: 'Войти' })
+    this.error = page.getByRole('alert')
+  }
+
+  async open(host: Host): Promise<void> {
+    await this.page.goto(host.url)
+  }
+
+  async signIn(login: string, password = 'demo1234'): Promise<void> {
+    await this.login.fill(login)
+    await this.password.fill(password)
+    await this.submit.click()
+  }
+
+  /** Opens the app and signs in, waiting for the status line to name the user. */
+  async as(host: Host, login: string, password = 'demo1234'): Promise<void> {
+    await this.open(host)
+    await this.signIn(login, password)
+    await this.page.getByTestId('status-user').waitFor()
+  }
+}
