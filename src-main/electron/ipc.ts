@@ -11,8 +11,12 @@ export function registerIpc(core: Core, devServerUrl: string | undefined): void 
     if (!frame || !mayHandleIpc(frame.url, frame === event.sender.mainFrame, devServerUrl)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Запрос не из окна приложения' } }
     }
-    const { name, input, token } = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>
-    if (!isCommandName(name)) return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: 'Неизвестная команда' } }
+    const { name, input, token } = (typeof request === 'object' && request !== null ? request : {}) as Record<
+      string,
+      unknown
+    >
+    if (!isCommandName(name))
+      return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: 'Неизвестная команда' } }
     return core.dispatch(name, input, typeof token === 'string' ? token : null)
   })
 }

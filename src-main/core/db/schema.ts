@@ -325,7 +325,9 @@ export const complaints = sqliteTable(
     resolution: text('resolution'),
     resolvedDocumentId: text('resolved_document_id'),
     /** 'electronic': out through sync to the portal; 'paper': a letter to the organisation or the health authority. */
-    route: text('route', { enum: ['electronic', 'paper'] }).notNull().default('electronic'),
+    route: text('route', { enum: ['electronic', 'paper'] })
+      .notNull()
+      .default('electronic'),
     addressee: text('addressee'),
     sentOnPaperAt: text('sent_on_paper_at'),
     createdBy: text('created_by').notNull(),
