@@ -47,6 +47,15 @@ const handlers: HandlerMap<CommandName> = {
   ...printHandlers
 }
 
+/** Public commands that make sense on an empty store: the first-run screen uses them. */
+const usableBeforeSetup = new Set<string>([
+  'system.status',
+  'system.setupDemo',
+  'system.setupClinic',
+  'system.setupFromServer',
+  'reference.list'
+])
+
 /** Commands a locked session may still use. */
 const allowedWhileLocked = new Set<CommandName>(['auth.unlock', 'auth.signOut'])
 
@@ -207,7 +216,7 @@ async function dispatchCommand(
       throw new AppError('FORBIDDEN', 'Недостаточно прав для этого действия')
     }
     if (name !== 'auth.lock') session.lastActivityMs = nowMs
-  } else if (name !== 'system.status' && name.startsWith('system.setup') === false && !isInitialized(deps)) {
+  } else if (!usableBeforeSetup.has(name) && !isInitialized(deps)) {
     throw new AppError('NOT_INITIALIZED', 'Клиника ещё не настроена')
   }
   const parsed = spec.input.safeParse(rawInput ?? {})

@@ -34,10 +34,6 @@ test('the administrator changes the idle time and adds a user who can then sign 
 })
 
 test('a new clinic with its administrator is created on first run', async ({ page, host, signIn }) => {
-  // The region list comes from reference.list, which the core gives only to a signed-in user — and on first run
-  // nobody can sign in yet. Needs 'reference.list': 'public' in src-main/core/auth/permissions.ts.
-  const probe = await host.call('reference.list', {})
-  test.fixme(!probe.ok, 'reference.list is not public yet, so the first-run form has no regions')
   await signIn.open(host)
   const form = page.locator('form', {
     has: page.getByRole('heading', { name: 'Новая клиника с администратором' })
@@ -45,6 +41,7 @@ test('a new clinic with its administrator is created on first run', async ({ pag
   await form.getByLabel('Полное название').fill('ГБУЗ «Городская поликлиника № 1 г. Мелитополя»')
   await form.getByLabel('Краткое название').fill('ГП № 1 Мелитополь')
   await form.getByLabel('Адрес').fill('г. Мелитополь, ул. Ленина, д. 1')
+  await form.getByLabel('ОГРН').fill('1027700132195')
   await form.getByLabel('Регион').selectOption({ label: 'Запорожская область' })
   await expect(form).toContainText('единственный источник — база клиники')
   await form.getByLabel('Название рабочего места').fill('Регистратура, окно 2')

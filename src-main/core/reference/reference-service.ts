@@ -51,3 +51,22 @@ export function referenceLists(deps: CoreDeps) {
       .all()
   }
 }
+
+/** The same lists straight from the shipped files, sorted as the store would sort them. */
+export function shippedReferenceLists(data: ReferenceData) {
+  const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'ru')
+  return {
+    regions: [...data.regions].sort(byName),
+    documentKinds: data.documentKinds.map((k) => ({ code: k.code, name: k.name })).sort(byName),
+    specialties: data.specialties.map((k) => ({ code: k.code, name: k.name })).sort(byName),
+    organisations: data.organisations
+      .map((o) => ({
+        id: o.id,
+        name: o.fullName,
+        shortName: o.shortName,
+        ogrn: o.ogrn,
+        regionCode: o.regionCode
+      }))
+      .sort((a, b) => a.shortName.localeCompare(b.shortName, 'ru'))
+  }
+}

@@ -5,8 +5,10 @@ import { appendAudit } from '../audit/audit'
 import { inTransaction } from '../context'
 import { regions } from '../db/schema'
 import { actorOf, type HandlerMap } from '../handlers'
-import { referenceLists } from '../reference/reference-service'
-import { getSettings, writeSetting } from './settings-service'
+import { join } from 'node:path'
+import { loadReferenceData } from '../reference/reference-data'
+import { referenceLists, shippedReferenceLists } from '../reference/reference-service'
+import { getSettings, isInitialized, writeSetting } from './settings-service'
 
 export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update' | 'reference.list'> = {
   'settings.get': (_input, { deps }) => getSettings(deps),
@@ -25,5 +27,9 @@ export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update' | '
       appendAudit(ctx.deps, actorOf(ctx), { action: 'settings.update', entity: 'settings', details: input })
       return getSettings(ctx.deps)
     }),
-  'reference.list': (_input, { deps }) => referenceLists(deps)
+  // Before setup the store has no directories yet: the first-run form reads the shipped files.
+  'reference.list': async (_input, { deps }) =>
+    isInitialized(deps)
+      ? referenceLists(deps)
+      : shippedReferenceLists(await loadReferenceData(join(deps.resourcesDir, 'reference')))
 }
