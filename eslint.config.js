@@ -21,7 +21,12 @@ export default tseslint.config(
       'drizzle/**',
       'tests/.tmp/**',
       'coverage/**',
-      '.native/**'
+      '.native/**',
+      'bench/.data/**',
+      '.scratch/**',
+      'data/**',
+      'server-data/**',
+      'test-results/**'
     ]
   },
   js.configs.recommended,

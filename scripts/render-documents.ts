@@ -1,5 +1,6 @@
 // Renders the first page of each paper document the desk prints, from the demo clinic through the real contract,
-// into docs/documents/*.png: extract-full, extract-brief, emd-copy, request-receipt, issuance-receipt.
+// into docs/documents/*.png: extract-full, extract-brief, emd-copy, request-receipt, issuance-receipt,
+// complaint-receipt and complaint-letter.
 // Run: npx tsx scripts/render-documents.ts [--out docs/documents] [--dpi 100]
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -108,6 +109,29 @@ try {
     token
   )
   savePng('issuance-receipt', issued.receipt.pdfBase64)
+
+  // A discharge summary from a region whose data never reaches the portal: the complaint goes by letter.
+  const complaint = await call(
+    'complaints.fileMissing',
+    {
+      patientId: patient.id,
+      documentKindCode: 'discharge-summary',
+      visitDate: '2026-10-05',
+      regionCode: '93',
+      organisationId: 'dnr-donetsk-gp-9',
+      contacts: '+7 949 123-45-67 (дочь)',
+      comment: 'Выписной эпикриз после лечения в дневном стационаре не поступил на портал'
+    },
+    token
+  )
+  savePng(
+    'complaint-receipt',
+    (await call('print.complaintReceipt', { complaintId: complaint.id }, token)).pdfBase64
+  )
+  savePng(
+    'complaint-letter',
+    (await call('print.complaintLetter', { complaintId: complaint.id }, token)).pdfBase64
+  )
 } finally {
   core.close()
   rmSync(work, { recursive: true, force: true })

@@ -35,8 +35,11 @@ import {
 import { backupCommands } from './backup-commands'
 import { command, Empty, Id, Ok } from './command'
 import { complaintCommands } from './complaint-commands'
+import { complaintPrintCommands } from './complaint-print-commands'
+import { importCommands } from './import-commands'
 import { printCommands } from './print-commands'
 import { qrCommands } from './qr-commands'
+import { syncCommands } from './sync-commands'
 
 const coreCommands = {
   'system.status': command({
@@ -225,7 +228,10 @@ export const commands = {
   ...qrCommands,
   ...complaintCommands,
   ...printCommands,
-  ...backupCommands
+  ...complaintPrintCommands,
+  ...backupCommands,
+  ...syncCommands,
+  ...importCommands
 }
 
 export type Commands = typeof commands

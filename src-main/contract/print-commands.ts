@@ -4,7 +4,14 @@ import { z } from 'zod'
 import { command, Id } from './command'
 import { IsoDate, RequestStatus } from './schemas'
 
-export const PrintDocumentKind = z.enum(['extract', 'emd_copy', 'request_receipt', 'issuance_receipt'])
+export const PrintDocumentKind = z.enum([
+  'extract',
+  'emd_copy',
+  'request_receipt',
+  'issuance_receipt',
+  'complaint_receipt',
+  'complaint_letter'
+])
 
 export const PrintJobView = z.object({
   jobId: z.string(),

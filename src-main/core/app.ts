@@ -22,6 +22,7 @@ import type { CallContext, Handler, HandlerMap } from './handlers'
 import { createHlc } from './outbox/hlc'
 import { lastHlc } from './outbox/outbox'
 import { fileKeyVault, type KeyVault } from './qr/keys'
+import { importHandlers } from './import/handlers'
 import { patientHandlers } from './patients/handlers'
 import { printHandlers } from './print/handlers'
 import { ReferenceDataError } from './reference/reference-data'
@@ -30,6 +31,7 @@ import { requestHandlers } from './requests/handlers'
 import { settingsHandlers } from './settings/handlers'
 import { getSettings, isInitialized, thisWorkstation } from './settings/settings-service'
 import { systemHandlers } from './setup/handlers'
+import { syncHandlers } from './sync/handlers'
 import { userHandlers } from './users/handlers'
 import { findUser } from './users/user-service'
 
@@ -44,7 +46,9 @@ const handlers: HandlerMap<CommandName> = {
   ...qrHandlers,
   ...complaintHandlers,
   ...backupHandlers,
-  ...printHandlers
+  ...printHandlers,
+  ...syncHandlers,
+  ...importHandlers
 }
 
 /** Public commands that make sense on an empty store: the first-run screen uses them. */

@@ -37,7 +37,7 @@ export interface HostServerOptions {
 // The meta tag in index.html says the same; the header adds what a meta tag cannot (frame-ancestors).
 const documentCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+  "frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 const commonHeaders = {
   'X-Content-Type-Options': 'nosniff',

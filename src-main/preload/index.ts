@@ -58,10 +58,24 @@ const allowed = {
   'print.extract': true,
   'print.documentCopy': true,
   'print.requestReceipt': true,
+  'print.complaintReceipt': true,
+  'print.complaintLetter': true,
   'printers.list': true,
   'print.send': true,
   'issuance.record': true,
-  'issuance.list': true
+  'issuance.list': true,
+  'sync.status': true,
+  'sync.now': true,
+  'sync.configure': true,
+  'sync.tasks': true,
+  'sync.resolveTask': true,
+  'system.setupFromServer': true,
+  'import.start': true,
+  'import.append': true,
+  'import.dryRun': true,
+  'import.commit': true,
+  'import.cancel': true,
+  'import.status': true
 } as const satisfies Record<CommandName, true>
 
 function isAllowed(name: unknown): name is CommandName {

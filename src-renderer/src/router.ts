@@ -10,6 +10,8 @@ import PatientFormScreen from './features/patient/PatientFormScreen.vue'
 import NewRequestScreen from './features/request/NewRequestScreen.vue'
 import RequestScreen from './features/request/RequestScreen.vue'
 import SettingsScreen from './features/settings/SettingsScreen.vue'
+import { printRoutes } from './features/print/routes'
+import { complaintRoutes } from './features/complaints/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -33,6 +35,8 @@ export function createAppRouter() {
       { path: '/patients/:id/requests/new', name: 'request-new', component: NewRequestScreen, props: true },
       { path: '/requests/:id', name: 'request', component: RequestScreen, props: true },
       { path: '/settings', name: 'settings', component: SettingsScreen },
+      ...printRoutes,
+      ...complaintRoutes,
       { path: '/:rest(.*)*', redirect: '/' }
     ]
   })

@@ -1,6 +1,8 @@
 // Fixtures: `host` is a fresh, empty browser host; `demo` the same with the demo clinic set up through the API.
 // Page objects come ready on the test's page.
-import { test as base, expect } from '@playwright/test'
+import { rmSync } from 'node:fs'
+import { test as base, expect, type Browser, type Page } from '@playwright/test'
+import { launchWithCamera, type CameraOptions } from './fake-camera'
 import { startHost, type Host } from './host'
 import { DeskPage } from './pages/desk-page'
 import { LockScreen } from './pages/lock-screen'
@@ -27,6 +29,15 @@ interface Fixtures {
   newRequest: NewRequestPage
   requestScreen: RequestPage
   lock: LockScreen
+  /** Opens a page in a second Chromium that has a (fake) camera; its errors count like the main page's. */
+  cameraPage: (options: CameraOptions) => Promise<Page>
+}
+
+function collectErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`)
+  })
 }
 
 export const test = base.extend<Options & Fixtures>({
@@ -36,10 +47,7 @@ export const test = base.extend<Options & Fixtures>({
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = []
-      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`)
-      })
+      collectErrors(page, errors)
       await use(errors)
     },
     { auto: true }
@@ -68,7 +76,21 @@ export const test = base.extend<Options & Fixtures>({
   patientForm: async ({ page }, use) => use(new PatientFormPage(page)),
   newRequest: async ({ page }, use) => use(new NewRequestPage(page)),
   requestScreen: async ({ page }, use) => use(new RequestPage(page)),
-  lock: async ({ page }, use) => use(new LockScreen(page))
+  lock: async ({ page }, use) => use(new LockScreen(page)),
+  cameraPage: async ({ playwright, pageErrors }, use, testInfo) => {
+    const browsers: Browser[] = []
+    const videos: string[] = []
+    await use(async (options) => {
+      const { browser, page } = await launchWithCamera(playwright.chromium, testInfo, options)
+      browsers.push(browser)
+      if (options.video) videos.push(options.video)
+      collectErrors(page, pageErrors)
+      return page
+    })
+    for (const browser of browsers) await browser.close()
+    // A few megabytes each: gone with the browser that played them.
+    for (const video of videos) rmSync(video, { force: true })
+  }
 })
 
 export { expect }

@@ -72,9 +72,11 @@ export class Host {
   }
 }
 
-export async function startHost(label: string): Promise<Host> {
+/** `prepare` fills the data folder before the host opens it (a store made with the core's clock set back). */
+export async function startHost(label: string, prepare?: (dataDir: string) => Promise<void>): Promise<Host> {
   const dataDir = resolve(tmpRoot, 'data', `${label}-${randomUUID().slice(0, 8)}`)
   mkdirSync(dataDir, { recursive: true })
+  await prepare?.(dataDir)
   const child = spawn(
     process.execPath,
     [resolve(root, 'out/main/host.js'), '--data', dataDir, '--port', '0'],

@@ -104,5 +104,30 @@ export async function moveRequest(
   id: string,
   ...statuses: string[]
 ): Promise<void> {
-  for (const to of statuses) await host.api('requests.transition', { id, to }, token)
+  for (const to of statuses) {
+    if (to === 'issued') await handOver(host, token, id)
+    else await host.api('requests.transition', { id, to }, token)
+  }
+}
+
+/** «Выдано» comes only from the issuance step: prepare the extract and journal handing it to the applicant. */
+async function handOver(host: Host, token: string, id: string): Promise<void> {
+  const request = await host.api<{
+    representativeId: string | null
+    representativeName: string | null
+    patientName: string
+  }>('requests.get', { id }, token)
+  const job = await host.api<{ jobId: string }>('print.extract', { requestId: id }, token)
+  await host.api(
+    'issuance.record',
+    {
+      jobId: job.jobId,
+      recipientKind: request.representativeId ? 'representative' : 'self',
+      representativeId: request.representativeId,
+      recipientName: request.representativeName ?? request.patientName,
+      recipientDocument: 'паспорт 4509 123456',
+      copies: 1
+    },
+    token
+  )
 }

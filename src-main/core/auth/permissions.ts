@@ -14,6 +14,8 @@ export type Permission =
   | 'settings.read'
   | 'settings.write'
   | 'reference.read'
+  | 'sync.run'
+  | 'sync.configure'
   | 'complaints.read'
   | 'complaints.write'
   | 'backup.manage'
@@ -21,6 +23,7 @@ export type Permission =
   | 'issuance.write'
   | 'issuance.read'
   | 'backup.manage'
+  | 'import.run'
 
 /** 'public': no session needed; 'session': any signed-in user (even a locked one for unlock). */
 export type Access = 'public' | 'session' | Permission
@@ -76,13 +79,29 @@ export const commandAccess: Record<CommandName, Access> = {
   'print.extract': 'documents.print',
   'print.documentCopy': 'documents.print',
   'print.requestReceipt': 'documents.print',
+  'print.complaintReceipt': 'documents.print',
+  'print.complaintLetter': 'documents.print',
   'printers.list': 'documents.print',
   'print.send': 'documents.print',
   'issuance.record': 'issuance.write',
   'issuance.list': 'issuance.read',
   'backup.list': 'backup.manage',
   'backup.create': 'backup.manage',
-  'backup.restore': 'backup.manage'
+  'backup.restore': 'backup.manage',
+  'sync.status': 'session',
+  'sync.now': 'sync.run',
+  'sync.configure': 'sync.configure',
+  // Tasks show ФИО and identifiers: whoever may read the card index.
+  'sync.tasks': 'patients.read',
+  'sync.resolveTask': 'patients.write',
+  'system.setupFromServer': 'public',
+  // Files from the МИС write patients, visits and documents in bulk: senior registrar and administrator only.
+  'import.start': 'import.run',
+  'import.append': 'import.run',
+  'import.dryRun': 'import.run',
+  'import.commit': 'import.run',
+  'import.cancel': 'import.run',
+  'import.status': 'import.run'
 }
 
 const registrar: Permission[] = [
@@ -96,14 +115,25 @@ const registrar: Permission[] = [
   'complaints.write',
   'documents.print',
   'issuance.write',
-  'issuance.read'
+  'issuance.read',
+  'sync.run'
 ]
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   registrar,
-  senior_registrar: [...registrar, 'patients.merge', 'requests.reopen', 'audit.read'],
+  senior_registrar: [...registrar, 'patients.merge', 'requests.reopen', 'audit.read', 'import.run'],
   // The administrator runs the system, not the card index: no patient data.
-  admin: ['users.manage', 'settings.read', 'settings.write', 'reference.read', 'audit.read', 'backup.manage'],
+  admin: [
+    'users.manage',
+    'settings.read',
+    'settings.write',
+    'reference.read',
+    'audit.read',
+    'backup.manage',
+    'sync.run',
+    'sync.configure',
+    'import.run'
+  ],
   auditor: [
     'patients.read',
     'requests.read',

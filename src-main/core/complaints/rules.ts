@@ -89,3 +89,14 @@ export function documentMatches(
   if (claim.visitDate && daysBetween(claim.visitDate, doc.date) > toleranceDays) return false
   return true
 }
+
+export type DiscrepancyField = 'full_name' | 'organisation' | 'diagnosis' | 'lab_results' | 'other'
+
+/** What differs, as the receipt and the letter name it. */
+export const discrepancyFieldNames: Record<DiscrepancyField, string> = {
+  full_name: 'ФИО пациента',
+  organisation: 'наименование медицинской организации',
+  diagnosis: 'диагноз',
+  lab_results: 'результаты анализов',
+  other: 'другое'
+}

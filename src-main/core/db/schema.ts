@@ -92,6 +92,8 @@ export const patients = sqliteTable(
     attachedOrgId: text('attached_org_id'),
     paperCard: integer('paper_card', { mode: 'boolean' }).notNull().default(false),
     mergedInto: text('merged_into'),
+    // '<source system>:<its id>' of a card that came from a МИС import: what a re-import matches on.
+    sourceId: text('source_id'),
     // Lower-cased ФИО with ё folded to е: what the trigram index sees, so "Ёлкин" is found by "елкин".
     searchText: text('search_text').notNull(),
     ...stamps
@@ -101,7 +103,13 @@ export const patients = sqliteTable(
     index('patients_enp_ix').on(t.enp),
     index('patients_doc_ix').on(t.docSeries, t.docNumber),
     index('patients_birth_ix').on(t.birthDate),
-    index('patients_name_birth_ix').on(t.searchText, t.birthDate)
+    index('patients_name_birth_ix').on(t.searchText, t.birthDate),
+    index('patients_source_ix').on(t.sourceId),
+    // Cards merged into a patient's card are read whenever the card is shown or printed; without an index that is a
+    // scan of every patient. Partial: only merged cards are in it.
+    index('patients_merged_into_ix')
+      .on(t.mergedInto)
+      .where(sql`${t.mergedInto} IS NOT NULL`)
   ]
 )
 
@@ -162,7 +170,7 @@ export const visits = sqliteTable(
     sourceId: text('source_id'),
     ...stamps
   },
-  (t) => [index('visits_patient_date_ix').on(t.patientId, t.date)]
+  (t) => [index('visits_patient_date_ix').on(t.patientId, t.date), index('visits_source_ix').on(t.sourceId)]
 )
 
 export const visitServices = sqliteTable(
@@ -199,7 +207,10 @@ export const medicalDocuments = sqliteTable(
     sourceId: text('source_id'),
     ...stamps
   },
-  (t) => [index('medical_documents_patient_ix').on(t.patientId, t.date)]
+  (t) => [
+    index('medical_documents_patient_ix').on(t.patientId, t.date),
+    index('medical_documents_source_ix').on(t.sourceId)
+  ]
 )
 
 export const documentSignatures = sqliteTable(
@@ -243,10 +254,12 @@ export const extractRequests = sqliteTable(
     registeredOn: text('registered_on').notNull(),
     dueDate: text('due_date').notNull(),
     createdBy: text('created_by').notNull(),
+    sourceId: text('source_id'),
     ...stamps
   },
   (t) => [
     uniqueIndex('extract_requests_number_uq').on(t.number),
+    index('extract_requests_source_ix').on(t.sourceId),
     index('extract_requests_patient_ix').on(t.patientId),
     index('extract_requests_status_due_ix').on(t.status, t.dueDate)
   ]
@@ -404,9 +417,18 @@ export const outbox = sqliteTable(
     baseVersion: integer('base_version').notNull(),
     schemaVersion: integer('schema_version').notNull(),
     createdAt: text('created_at').notNull(),
-    pushedAt: text('pushed_at')
+    pushedAt: text('pushed_at'),
+    // The server sequence this desk had pulled when the change was made: tells the server which other desks'
+    // changes the registrar could have seen, so a concurrent edit of an identity field is told from a correction.
+    seenSeq: integer('seen_seq').notNull().default(0),
+    // Where the server put this change in its log; until the pull passes it, the local value masks the server's.
+    ackSeq: integer('ack_seq')
   },
-  (t) => [uniqueIndex('outbox_op_uq').on(t.opId), index('outbox_pending_ix').on(t.pushedAt, t.deviceSeq)]
+  (t) => [
+    uniqueIndex('outbox_op_uq').on(t.opId),
+    index('outbox_pending_ix').on(t.pushedAt, t.deviceSeq),
+    index('outbox_entity_ix').on(t.entity, t.entityId)
+  ]
 )
 
 /** Public keys whose signatures this clinic trusts on QR codes: its own, the portal's, other clinics'. */
@@ -430,4 +452,97 @@ export const printedDocuments = sqliteTable('printed_documents', {
   patientId: text('patient_id'),
   printedAt: text('printed_at').notNull(),
   revokedAt: text('revoked_at')
+})
+
+/** This desk's link to the clinic's sync server (one row, id 1). The desk's secret is kept in the key vault. */
+export const syncState = sqliteTable('sync_state', {
+  id: integer('id').primaryKey(),
+  serverUrl: text('server_url').notNull(),
+  deviceId: text('device_id').notNull(),
+  deskNumber: text('desk_number'),
+  generation: text('generation'),
+  // The server sequence in force when its generation began: stamps older than it mean the same in both.
+  generationStartSeq: integer('generation_start_seq').notNull().default(0),
+  cursor: integer('cursor').notNull().default(0),
+  headSeq: integer('head_seq').notNull().default(0),
+  needsSnapshot: integer('needs_snapshot', { mode: 'boolean' }).notNull().default(true),
+  // While a snapshot is applied page by page: the log position it is consistent with and the last page's key.
+  snapshotUpTo: integer('snapshot_up_to'),
+  snapshotAfter: text('snapshot_after'),
+  baselineDone: integer('baseline_done', { mode: 'boolean' }).notNull().default(false),
+  auditPushedSeq: integer('audit_pushed_seq').notNull().default(0),
+  state: text('state', {
+    enum: ['idle', 'online', 'offline', 'error', 'revoked', 'unsupported']
+  })
+    .notNull()
+    .default('idle'),
+  lastSyncAt: text('last_sync_at'),
+  lastAttemptAt: text('last_attempt_at'),
+  lastError: text('last_error'),
+  lastErrorCode: text('last_error_code'),
+  warning: text('warning'),
+  clockSkewMs: integer('clock_skew_ms').notNull().default(0),
+  // Changes whose stamps the server replaced with its own since this desk's clock went wrong.
+  clampedChanges: integer('clamped_changes').notNull().default(0),
+  enrolledAt: text('enrolled_at').notNull()
+})
+
+/** Things sync could not settle alone: an identity conflict, a suspected duplicate, a refused change, a bad clock. */
+export const syncTasks = sqliteTable(
+  'sync_tasks',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', {
+      enum: ['identity_conflict', 'duplicate_patient', 'clock_skew', 'rejected_change', 'apply_failed']
+    }).notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    field: text('field'),
+    serverValue: text('server_value'),
+    proposedValue: text('proposed_value'),
+    deviceId: text('device_id'),
+    relatedId: text('related_id'),
+    message: text('message').notNull(),
+    resolvedAt: text('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    resolution: text('resolution'),
+    ...stamps
+  },
+  (t) => [index('sync_tasks_open_ix').on(t.resolvedAt, t.createdAt)]
+)
+
+/** Every value a synced field has held, the winner and the losers of last-writer-wins alike. */
+export const syncFieldHistory = sqliteTable(
+  'sync_field_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    field: text('field').notNull(),
+    value: text('value'),
+    hlc: text('hlc').notNull(),
+    deviceId: text('device_id').notNull(),
+    seq: integer('seq').notNull(),
+    outcome: text('outcome', { enum: ['applied', 'lost', 'kept_server'] }).notNull(),
+    at: text('at').notNull()
+  },
+  (t) => [index('sync_field_history_ix').on(t.entity, t.entityId, t.field)]
+)
+
+/** Deleted records: a late change to one of them must not bring it back. */
+export const syncTombstones = sqliteTable(
+  'sync_tombstones',
+  {
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    seq: integer('seq').notNull(),
+    deletedAt: text('deleted_at').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.entityId] })]
+)
+
+/** Which password hash of each user this desk last sent or received, so that only a change travels. */
+export const syncCredentials = sqliteTable('sync_credentials', {
+  userId: text('user_id').primaryKey(),
+  digest: text('digest').notNull()
 })

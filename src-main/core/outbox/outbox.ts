@@ -4,7 +4,9 @@ import type { CoreDeps } from '../context'
 import { nowIso } from '../context'
 import { counters, outbox } from '../db/schema'
 import { uuidv7 } from '../ids'
+import { decodeHlc, encodeHlc, type HlcTimestamp } from './hlc'
 import { thisWorkstationId } from '../settings/settings-service'
+import { pulledThrough } from '../sync/state'
 
 /** Bumped with every migration that changes what a synced record carries. */
 export const SYNC_SCHEMA_VERSION = 1
@@ -41,6 +43,7 @@ export function recordChange(deps: CoreDeps, change: Change): void {
       fields: JSON.stringify(change.fields),
       baseVersion: change.baseVersion,
       schemaVersion: SYNC_SCHEMA_VERSION,
+      seenSeq: pulledThrough(deps),
       createdAt: nowIso(deps)
     })
     .run()
@@ -69,4 +72,51 @@ export function countPending(deps: CoreDeps): number {
       .where(isNull(outbox.pushedAt))
       .get()?.n ?? 0
   )
+}
+
+/**
+ * recordChange for a run of changes inside one transaction (an import writes hundreds of thousands): the same rows,
+ * with the desk, the pull position and the statements looked up once instead of per change. Valid only within the
+ * transaction it was made in: a pull between two transactions moves the pull position.
+ */
+export function changeRecorder(deps: CoreDeps): (change: Change) => void {
+  const { sqlite } = deps.store
+  const deviceId = thisWorkstationId(deps)
+  const seenSeq = pulledThrough(deps)
+  const bump = sqlite.prepare(
+    `INSERT INTO counters (series, year, last) VALUES ('outbox', 0, 1)
+     ON CONFLICT (series, year) DO UPDATE SET last = last + 1 RETURNING last`
+  )
+  const insert = sqlite.prepare(
+    `INSERT INTO outbox (device_seq, op_id, device_id, hlc, entity, entity_id, op, fields, base_version,
+       schema_version, seen_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  // The desk's clock names its node by reading the store on every stamp; within one transaction nothing else
+  // stamps, so the run counts on from one stamp and tells the clock each time, keeping later stamps after it.
+  let stamp: HlcTimestamp & { node: string } = decodeHlc(deps.hlc.next())
+  let fresh = true
+  return (change) => {
+    const { last } = bump.get() as { last: number }
+    if (!fresh) {
+      const wall = deps.clock.now().getTime()
+      stamp = wall > stamp.ms ? { ...stamp, ms: wall, counter: 0 } : { ...stamp, counter: stamp.counter + 1 }
+    }
+    fresh = false
+    const hlc = encodeHlc(stamp, stamp.node)
+    deps.hlc.observe(hlc)
+    insert.run(
+      last,
+      uuidv7(deps.clock.now().getTime()),
+      deviceId,
+      hlc,
+      change.entity,
+      change.entityId,
+      change.op,
+      JSON.stringify(change.fields),
+      change.baseVersion,
+      SYNC_SCHEMA_VERSION,
+      seenSeq,
+      nowIso(deps)
+    )
+  }
 }

@@ -11,28 +11,33 @@ export function searchTextOf(p: { lastName: string; firstName: string; middleNam
   return foldForSearch(fullNameOf(p))
 }
 
+// Three rows of the distance table, reused: the one-typo search measures thousands of surnames per keystroke, and a
+// fresh table for each was most of its time.
+let rows: Int32Array[] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)]
+
 /** Damerau–Levenshtein distance with adjacent transpositions, capped: enough to tell "one typo" apart. */
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1
-  const rows = a.length + 1
   const cols = b.length + 1
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const row = new Array<number>(cols).fill(0)
-    row[0] = i
-    return row
-  })
-  for (let j = 0; j < cols; j++) d[0][j] = j
-  for (let i = 1; i < rows; i++) {
-    let rowMin = Infinity
+  if (rows[0].length < cols)
+    rows = [new Int32Array(cols * 2), new Int32Array(cols * 2), new Int32Array(cols * 2)]
+  // prev2, prev and cur: rows i - 2, i - 1 and i of the table.
+  let [prev2, prev, cur] = rows
+  for (let j = 0; j < cols; j++) prev[j] = j
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i
+    let rowMin = i
+    const ai = a.charCodeAt(i - 1)
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, d[i - 2][j - 2] + 1)
-      d[i][j] = v
-      rowMin = Math.min(rowMin, v)
+      const bj = b.charCodeAt(j - 1)
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1))
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, prev2[j - 2] + 1)
+      cur[j] = v
+      if (v < rowMin) rowMin = v
     }
     if (rowMin > cap) return cap + 1
+    ;[prev2, prev, cur] = [prev, cur, prev2]
   }
-  return d[a.length][b.length]
+  return prev[b.length]
 }

@@ -13,7 +13,10 @@ import { recordChange } from '../outbox/outbox'
 import { fullNameOf, searchTextOf } from './names'
 import { findPatientRow, findSimilar, toPatient, type PatientRow } from './patient-repo'
 
-type PatientFields = Omit<PatientRow, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'mergedInto'>
+type PatientFields = Omit<
+  PatientRow,
+  'id' | 'createdAt' | 'updatedAt' | 'version' | 'mergedInto' | 'sourceId'
+>
 
 function fieldsFromDraft(draft: PatientDraft): PatientFields {
   const blank = (s: string | null | undefined) => (s && s.trim() !== '' ? s.trim() : null)
@@ -110,6 +113,7 @@ export function createPatient(
       id: uuidv7(deps.clock.now().getTime()),
       ...fieldsFromDraft(draft),
       mergedInto: null,
+      sourceId: null,
       createdAt: now,
       updatedAt: now,
       version: 1

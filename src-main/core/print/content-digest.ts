@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto'
 export type CanonicalValue =
   string | number | boolean | null | readonly CanonicalValue[] | { readonly [key: string]: CanonicalValue }
 
-export type DocumentKind = 'extract' | 'emd_copy' | 'request_receipt' | 'issuance_receipt'
+export type DocumentKind =
+  'extract' | 'emd_copy' | 'request_receipt' | 'issuance_receipt' | 'complaint_receipt' | 'complaint_letter'
 
 export interface CanonicalDocument {
   kind: DocumentKind

@@ -152,11 +152,16 @@ export async function recordIssuance(
     recordChange(deps, { entity: 'issuance', entityId: row.id, op: 'insert', fields: row, baseVersion: 0 })
     let after = before
     if (job.requestId && before === 'ready') {
-      after = transitionRequest(deps, actor, {
-        id: job.requestId,
-        to: 'issued',
-        note: `Выдано: ${input.recipientName}`
-      }).status
+      after = transitionRequest(
+        deps,
+        actor,
+        {
+          id: job.requestId,
+          to: 'issued',
+          note: `Выдано: ${input.recipientName}`
+        },
+        { viaIssuance: true }
+      ).status
     }
     appendAudit(deps, actor, {
       action: 'issuance.record',

@@ -13,6 +13,8 @@ export interface PrintJob {
   patientId: string
   requestId: string | null
   documentId: string | null
+  /** The complaint a complaint's receipt or letter belongs to, so that printing it is audited against it. */
+  complaintId?: string | null
   pdf: Uint8Array
   pages: number
   pdfSha256: string

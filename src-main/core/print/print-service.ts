@@ -27,6 +27,7 @@ export interface PrepareSpec {
   patientId: string
   requestId: string | null
   documentId: string | null
+  complaintId?: string | null
   reprint: boolean
   content: CanonicalDocument
   build(options: PrintOptions): BuiltDocument
@@ -56,6 +57,7 @@ export async function prepareDocument(deps: CoreDeps, actor: Actor, spec: Prepar
     patientId: spec.patientId,
     requestId: spec.requestId,
     documentId: spec.documentId,
+    complaintId: spec.complaintId ?? null,
     pdf: built.pdf,
     pages: built.pages,
     pdfSha256: built.sha256,

@@ -48,11 +48,13 @@ export async function sendJob(
   input: { jobId: string; printer: string; copies: number }
 ): Promise<{ printerJobId: string }> {
   const job = printJobsOf(deps).get(input.jobId, deps.clock.now().getTime())
-  const base = {
-    entity: job.documentId ? 'medical_document' : 'extract_request',
-    entityId: job.documentId ?? job.requestId,
-    patientId: job.patientId
-  }
+  const base = job.complaintId
+    ? { entity: 'complaint', entityId: job.complaintId, patientId: job.patientId }
+    : {
+        entity: job.documentId ? 'medical_document' : 'extract_request',
+        entityId: job.documentId ?? job.requestId,
+        patientId: job.patientId
+      }
   const facts = {
     jobId: job.id,
     kind: job.kind,

@@ -88,6 +88,7 @@ export function createRequest(
       registeredOn: today,
       dueDate: requestDueDate(deps, today, draft.channel, draft.urgent),
       createdBy: actor.userId,
+      sourceId: null,
       createdAt: now,
       updatedAt: now,
       version: 1
@@ -177,10 +178,18 @@ function setStatus(
 export function transitionRequest(
   deps: CoreDeps,
   actor: Actor,
-  input: { id: string; to: RequestStatus; reason?: RefusalReason; note?: string }
+  input: { id: string; to: RequestStatus; reason?: RefusalReason; note?: string },
+  /** Only the issuance step may hand a request over: it journals who received what. */
+  options: { viaIssuance?: boolean } = {}
 ): ExtractRequest {
   return inTransaction(deps, () => {
     const row = requireRequest(deps, input.id)
+    if (input.to === 'issued' && !options.viaIssuance) {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        'Выдача оформляется кнопкой «Выдать…»: документ печатается и записывается в журнал выдачи'
+      )
+    }
     const check = checkTransition(row.status, input.to, input.reason)
     if (!check.ok) throw new AppError('INVALID_TRANSITION', check.message)
     setStatus(deps, row, {

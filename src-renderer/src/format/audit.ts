@@ -16,15 +16,19 @@ export function auditActionLabel(action: string): string {
 
 // Which directory a detail's value comes from, so that 'ready' reads «Готово к выдаче».
 const valueDirectories: Record<string, string[]> = {
-  from: ['requestStatus'],
-  to: ['requestStatus'],
+  from: ['requestStatus', 'complaintStatus'],
+  to: ['requestStatus', 'complaintStatus'],
   reason: ['refusalReason'],
-  kind: ['requestKind', 'consentKind'],
+  kind: ['requestKind', 'consentKind', 'complaintKind'],
   channel: ['channel'],
   relation: ['relation'],
   role: ['role'],
   fields: ['patientField'],
-  filledFields: ['patientField']
+  filledFields: ['patientField'],
+  source: ['scanSource'],
+  outcome: ['scanOutcome'],
+  status: ['verification.status'],
+  route: ['complaintRoute']
 }
 
 function showValue(key: string, value: unknown): string {
@@ -42,7 +46,7 @@ function showValue(key: string, value: unknown): string {
 }
 
 // Record ids mean nothing to a person reading the trail; the action already says what happened to which card.
-const hidden = new Set(['mergedFrom', 'target', 'patientId', 'id'])
+const hidden = new Set(['mergedFrom', 'target', 'patientId', 'id', 'requestId', 'complaintId'])
 
 export function auditDetails(details: Record<string, unknown>): string {
   const { text, from, to, ...rest } = details

@@ -1,6 +1,13 @@
 // Every word the registrar sees, in one place. Messages use vue-i18n syntax: {name} is a value, "a | b | c" are
 // the Russian plural forms for 1, 2–4 and 5+. The characters @ { } | are special and must not appear literally.
+import { print, printAuditActions, printAuditFields } from './print'
+import { scanAuditActions, scanAuditFields, scanMessages } from './scan'
+import { complaintAuditActions, complaintAuditFields, complaintMessages } from './complaints'
+
 export const ru = {
+  ...print,
+  ...scanMessages,
+  ...complaintMessages,
   app: {
     title: 'Регистратура',
     loading: 'Загрузка…',
@@ -336,6 +343,9 @@ export const ru = {
   },
   // Keys are the core's action codes with dots as underscores ('request.reopen' → request_reopen).
   auditAction: {
+    ...printAuditActions,
+    ...scanAuditActions,
+    ...complaintAuditActions,
     access_denied: 'Отказано в доступе',
     audit_read: 'Просмотр журнала',
     auth_sign_in: 'Вход',
@@ -360,6 +370,9 @@ export const ru = {
     user_update: 'Пользователь изменён'
   },
   auditField: {
+    ...printAuditFields,
+    ...scanAuditFields,
+    ...complaintAuditFields,
     number: 'Заявление',
     kind: 'Вид',
     channel: 'Поступило',

@@ -11,6 +11,10 @@ export type Capability =
   | 'reopenRequests'
   | 'readAudit'
   | 'manageClinic'
+  | 'printDocuments'
+  | 'issueDocuments'
+  | 'readIssuances'
+  | 'handleComplaints'
 
 const grants: Record<Capability, readonly Role[]> = {
   readPatients: ['registrar', 'senior_registrar', 'auditor'],
@@ -20,7 +24,11 @@ const grants: Record<Capability, readonly Role[]> = {
   moveRequests: ['registrar', 'senior_registrar'],
   reopenRequests: ['senior_registrar'],
   readAudit: ['senior_registrar', 'auditor'],
-  manageClinic: ['admin']
+  manageClinic: ['admin'],
+  printDocuments: ['registrar', 'senior_registrar'],
+  issueDocuments: ['registrar', 'senior_registrar'],
+  readIssuances: ['registrar', 'senior_registrar', 'auditor'],
+  handleComplaints: ['registrar', 'senior_registrar']
 }
 
 export function roleCan(role: Role | null | undefined, capability: Capability): boolean {

@@ -140,10 +140,26 @@ describe('extract requests', () => {
       { ...request, patientId: p.id, applicantKind: 'self', channel: 'in_person' },
       token
     )
-    for (const to of ['processing', 'approved', 'ready', 'issued'] as const) {
+    for (const to of ['processing', 'approved', 'ready'] as const) {
       r = await t.call('requests.transition', { id: r.id, to }, token)
       expect(r.status).toBe(to)
     }
+    // «Выдано» only through the issuance step, which journals who received the extract.
+    expect((await t.fail('requests.transition', { id: r.id, to: 'issued' }, token)).message).toMatch(/Выдать/)
+    const job = await t.call('print.extract', { requestId: r.id }, token)
+    await t.call(
+      'issuance.record',
+      {
+        jobId: job.jobId,
+        recipientKind: 'self',
+        recipientName: 'Гусев Иван',
+        recipientDocument: 'паспорт 4509 123456',
+        copies: 1
+      },
+      token
+    )
+    r = await t.call('requests.get', { id: r.id }, token)
+    expect(r.status).toBe('issued')
     expect(r.allowedNext).toEqual([])
     const back = await t.fail('requests.transition', { id: r.id, to: 'ready' }, token)
     expect(back.code).toBe('INVALID_TRANSITION')

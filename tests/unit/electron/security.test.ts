@@ -57,6 +57,9 @@ describe('Electron shell security rules', () => {
     expect(contentSecurityPolicy).toContain("default-src 'self'")
     expect(contentSecurityPolicy).toContain("script-src 'self'")
     expect(contentSecurityPolicy).not.toMatch(/script-src[^;]*unsafe/)
+    // The print preview frames a blob: PDF, and nothing else may be framed or embedded.
+    expect(contentSecurityPolicy).toMatch(/frame-src blob:;/)
+    expect(contentSecurityPolicy).toContain("object-src 'none'")
   })
 
   it('wires those rules into the window and never widens them', () => {

@@ -200,6 +200,7 @@ describe('host: static files', () => {
       expect(page.status).toBe(200)
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
       expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+      expect(page.headers['content-security-policy']).toMatch(/frame-src blob:;/)
       expect(page.body).toContain('<title>app</title>')
     }
   })

@@ -104,5 +104,5 @@ describe('request QR payload', () => {
       }
     }
     expect(typed).toBeGreaterThan(9000)
-  })
+  }, 120_000)
 })

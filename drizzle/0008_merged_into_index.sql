@@ -1,0 +1,1 @@
+CREATE INDEX `patients_merged_into_ix` ON `patients` (`merged_into`) WHERE "patients"."merged_into" IS NOT NULL;

@@ -1,0 +1,167 @@
+// The wire protocol between a desk and the clinic's sync server (docs/sync-protocol.md). Both sides parse every
+// message with these schemas, so a malformed or hostile body is refused before anything reads it.
+import { z } from 'zod'
+import { ClinicDetails } from './schemas'
+
+/** Bumped when a message changes shape; the server accepts a window of versions. */
+export const SYNC_PROTOCOL_VERSION = 1
+
+export const HEADER_PROTOCOL = 'x-sync-protocol'
+export const HEADER_SCHEMA = 'x-sync-schema'
+export const HEADER_GENERATION = 'x-sync-generation'
+
+export const syncErrorCodes = [
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'REVOKED',
+  'UNSUPPORTED_VERSION',
+  'GENERATION_CHANGED',
+  'DEVICE_REWOUND',
+  'ENROLMENT_REFUSED',
+  'NOT_SEEDED',
+  'TOO_LARGE',
+  'NOT_FOUND',
+  'INTERNAL'
+] as const
+export type SyncErrorCode = (typeof syncErrorCodes)[number]
+export const SyncErrorBody = z.object({ code: z.enum(syncErrorCodes), message: z.string() })
+export type SyncErrorBody = z.infer<typeof SyncErrorBody>
+
+const OpId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+const Hlc = z.string().regex(/^\d{15}:[0-9a-z]{5}:[A-Za-z0-9:_-]{1,80}$/)
+export const Fields = z.record(z.string().max(64), z.unknown())
+
+/** One local change as the outbox holds it. */
+export const SyncOp = z.object({
+  opId: OpId,
+  deviceSeq: z.number().int().min(1),
+  hlc: Hlc,
+  entity: z.string().min(1).max(40),
+  entityId: z.string().min(1).max(64),
+  op: z.enum(['insert', 'update', 'delete']),
+  fields: Fields,
+  baseVersion: z.number().int().min(0),
+  seenSeq: z.number().int().min(0),
+  schemaVersion: z.number().int().min(0)
+})
+export type SyncOp = z.infer<typeof SyncOp>
+
+export const PushRequest = z.object({ ops: z.array(SyncOp).min(1).max(2000) })
+export type PushRequest = z.infer<typeof PushRequest>
+
+export const OpResult = z.object({
+  opId: z.string(),
+  /** applied: in the log as sent or partly kept by a rule; review: set aside for a person, the log says so. */
+  status: z.enum(['applied', 'review']),
+  seq: z.number().int(),
+  clamped: z.boolean(),
+  message: z.string().nullable()
+})
+export type OpResult = z.infer<typeof OpResult>
+
+export const PushResponse = z.object({
+  /** Every op of this desk up to this device sequence is in the server's log. */
+  ackedThrough: z.number().int(),
+  results: z.array(OpResult),
+  serverTime: z.string()
+})
+export type PushResponse = z.infer<typeof PushResponse>
+
+export const HistoryValue = z.object({
+  field: z.string(),
+  value: z.unknown(),
+  hlc: z.string(),
+  deviceId: z.string()
+})
+
+/** What the server's log holds: the effect an op had, with the values the server now keeps for its fields. */
+export const LogEntry = z.object({
+  seq: z.number().int(),
+  opId: z.string(),
+  deviceId: z.string(),
+  hlc: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  op: z.enum(['insert', 'update', 'delete', 'none']),
+  fields: Fields,
+  /** Values that lost last-writer-wins or were refused, kept so that every desk holds the whole history. */
+  lost: z.array(HistoryValue),
+  outcome: z.enum(['applied', 'partial', 'rejected', 'duplicate']),
+  at: z.string()
+})
+export type LogEntry = z.infer<typeof LogEntry>
+
+export const LogPage = z.object({
+  entries: z.array(LogEntry),
+  hasMore: z.boolean(),
+  headSeq: z.number().int()
+})
+export type LogPage = z.infer<typeof LogPage>
+
+/** Lines of the streamed snapshot (NDJSON). A page line closes a page: the desk commits it with its key. */
+export const SnapshotLine = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('head'), upTo: z.number().int(), generation: z.string() }),
+  z.object({
+    type: z.literal('record'),
+    entity: z.string(),
+    entityId: z.string(),
+    data: Fields,
+    deleted: z.boolean()
+  }),
+  z.object({ type: z.literal('page'), after: z.string() }),
+  z.object({ type: z.literal('end') })
+])
+export type SnapshotLine = z.infer<typeof SnapshotLine>
+
+export const Hello = z.object({
+  generation: z.string(),
+  generationStartSeq: z.number().int(),
+  deviceId: z.string(),
+  deskNumber: z.string(),
+  ackedThrough: z.number().int(),
+  headSeq: z.number().int(),
+  serverTime: z.string(),
+  clinic: ClinicDetails.nullable()
+})
+export type Hello = z.infer<typeof Hello>
+
+export const EnrolRequest = z.object({
+  code: z.string().min(6).max(64),
+  deviceId: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(80),
+  /** The desk's clinic: becomes the server's when the server holds no clinic yet. */
+  clinic: ClinicDetails.nullable()
+})
+export type EnrolRequest = z.infer<typeof EnrolRequest>
+
+export const EnrolResponse = z.object({
+  token: z.string(),
+  deviceId: z.string(),
+  deskNumber: z.string(),
+  generation: z.string(),
+  clinic: ClinicDetails,
+  /** True when this desk brought the clinic: the server was empty until now. */
+  seededByThisDesk: z.boolean()
+})
+export type EnrolResponse = z.infer<typeof EnrolResponse>
+
+export const AuditUpload = z.object({
+  events: z
+    .array(
+      z.object({
+        id: z.string().max(64),
+        seq: z.number().int(),
+        at: z.string().max(40),
+        userId: z.string().max(64).nullable(),
+        action: z.string().max(80),
+        entity: z.string().max(40),
+        entityId: z.string().max(64).nullable(),
+        patientId: z.string().max(64).nullable(),
+        details: z.string().max(100_000),
+        prevHash: z.string().max(64),
+        hash: z.string().max(64)
+      })
+    )
+    .max(2000)
+})
+export type AuditUpload = z.infer<typeof AuditUpload>

@@ -1,0 +1,123 @@
+// Surnames one typo away (two for long surnames), from the table of distinct surnames, then their cards. A clinic
+// of a million people has on the order of a hundred thousand surnames, too many to compare one by one in a
+// keystroke's time, so candidates come from the surname table's primary key:
+//  - a typo in the word's second part leaves its first part whole: surnames starting with it are read as a range
+//    and measured exactly;
+//  - a typo in the first part: every word one edit away there (a letter changed, dropped, added, or two neighbours
+//    swapped) is looked up directly, a few hundred probes;
+//  - two typos, for surnames of eight letters or more: surnames with the same first letter, filtered in SQL by the
+//    pigeonhole rule (three pieces with a letter between them; two edits leave one piece whole), then measured.
+//    Two typos with the first letter wrong are not looked for: they bring more noise than finds.
+import type Database from 'better-sqlite3'
+import { editDistance } from './names'
+import type { NameQuery } from './name-search'
+import { prefixEnd, prepared, SUMMARY_COLUMNS, type SummaryRow } from './search-sql'
+
+const CLOSEST = 20
+
+function alphabetOf(word: string): string {
+  return /[а-я]/.test(word) ? 'абвгдежзийклмнопрстуфхцчшщъыьэюя-' : "abcdefghijklmnopqrstuvwxyz'-"
+}
+
+/** Words one edit away from `word` whose edit touches its first `upTo` letters (all of them by default). */
+export function oneEditAway(word: string, upTo = word.length): string[] {
+  const letters = alphabetOf(word)
+  const out = new Set<string>()
+  for (let i = 0; i < Math.min(upTo, word.length); i++) {
+    const head = word.slice(0, i)
+    const rest = word.slice(i + 1)
+    for (const c of letters) {
+      out.add(head + c + word.slice(i))
+      if (c !== word[i]) out.add(head + c + rest)
+    }
+    out.add(head + rest)
+    if (i + 1 < word.length) out.add(head + word[i + 1] + word[i] + word.slice(i + 2))
+  }
+  if (upTo >= word.length) for (const c of letters) out.add(word + c)
+  out.delete(word)
+  return [...out]
+}
+
+interface Candidate {
+  surname: string
+  distance: number
+}
+
+const variantsSql = `SELECT s.surname FROM json_each(?) v JOIN patient_surnames s ON s.surname = v.value
+  WHERE s.n > 0`
+
+/** Surnames one edit away whose edit falls in the first `upTo` letters. */
+function byVariants(sqlite: Database.Database, surname: string, upTo: number): Candidate[] {
+  const found = prepared(sqlite, variantsSql)
+    .pluck()
+    .all(JSON.stringify(oneEditAway(surname, upTo))) as string[]
+  return found.map((s) => ({ surname: s, distance: 1 }))
+}
+
+/** Surnames starting with `prefix`, within `allowed` edits of the word, filtered in SQL by `where`. */
+function byPrefix(
+  sqlite: Database.Database,
+  surname: string,
+  prefix: string,
+  allowed: number,
+  where = '1',
+  params: unknown[] = []
+): Candidate[] {
+  const found = prepared(
+    sqlite,
+    `SELECT surname FROM patient_surnames
+       WHERE surname >= ? AND surname < ? AND len BETWEEN ? AND ? AND n > 0 AND ${where}`
+  )
+    .pluck()
+    .all(prefix, prefixEnd(prefix), surname.length - allowed, surname.length + allowed, ...params) as string[]
+  return found
+    .map((s) => ({ surname: s, distance: editDistance(surname, s, allowed) }))
+    .filter((c) => c.distance > 0 && c.distance <= allowed)
+}
+
+function candidateSurnames(sqlite: Database.Database, surname: string): Candidate[] {
+  if (surname.length < 8) {
+    const whole = Math.ceil(surname.length / 2)
+    return [...byVariants(sqlite, surname, whole), ...byPrefix(sqlite, surname, surname.slice(0, whole), 1)]
+  }
+  const piece = Math.floor((surname.length - 2) / 3)
+  const start = surname.slice(0, piece)
+  const middle = surname.slice(piece + 1, 2 * piece + 1)
+  const end = surname.slice(2 * piece + 2)
+  return [
+    ...byVariants(sqlite, surname, 1),
+    ...byPrefix(
+      sqlite,
+      surname,
+      surname[0],
+      2,
+      '(substr(surname, 1, ?) = ? OR instr(surname, ?) > 0 OR substr(surname, -?) = ?)',
+      [start.length, start, middle, end.length, end]
+    )
+  ]
+}
+
+export function oneTypoMatches(sqlite: Database.Database, q: NameQuery, limit: number): SummaryRow[] {
+  if (limit <= 0) return []
+  const close = candidateSurnames(sqlite, q.words[0])
+    .sort((a, b) => a.distance - b.distance || a.surname.localeCompare(b.surname))
+    .slice(0, CLOSEST)
+  // The other words are starts of the name or patronymic: matched in SQL, so that the limit counts only real hits.
+  let sql = `SELECT ${SUMMARY_COLUMNS} FROM patients p
+    WHERE p.search_text >= ? AND p.search_text < ? AND p.merged_into IS NULL`
+  const rest = q.words.slice(1)
+  for (let i = 0; i < rest.length; i++) sql += ` AND instr(' ' || substr(p.search_text, ?), ?) > 0`
+  if (q.birthDate) sql += ' AND p.birth_date = ?'
+  sql += ' ORDER BY p.search_text LIMIT ?'
+  const stmt = prepared(sqlite, sql)
+  const rows: SummaryRow[] = []
+  for (const { surname: s } of close) {
+    const params: unknown[] = [`${s} `, prefixEnd(`${s} `)]
+    for (const w of rest) params.push(s.length + 2, ` ${w}`)
+    if (q.birthDate) params.push(q.birthDate)
+    params.push(limit - rows.length)
+    rows.push(...(stmt.all(...params) as SummaryRow[]))
+    if (rows.length >= limit) break
+  }
+  return rows
+}

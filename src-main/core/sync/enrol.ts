@@ -1,0 +1,209 @@
+// Connecting a desk to the clinic's server. A configured desk (sync.configure) enrols under its own id and queues
+// every record it holds that never went through the outbox (the demo clinic, data from before sync), so that nothing
+// stays on one desk only. A new desk (system.setupFromServer) enrols, takes the clinic and loads the snapshot.
+import { and, eq } from 'drizzle-orm'
+import { join } from 'node:path'
+import { AppError } from '../../contract/errors'
+import type { SystemStatus } from '../../contract/schemas'
+import type { SyncStatus } from '../../contract/sync-commands'
+import { appendAudit } from '../audit/audit'
+import type { Actor, CoreDeps } from '../context'
+import { inTransaction, nowIso } from '../context'
+import { outbox, syncState, workstations } from '../db/schema'
+import { uuidv7 } from '../ids'
+import { recordChange, SYNC_SCHEMA_VERSION } from '../outbox/outbox'
+import { clinicSigningKey } from '../qr/trust-service'
+import { loadReferenceData } from '../reference/reference-data'
+import { seedReferenceData } from '../reference/reference-service'
+import { getSettings, isInitialized, thisWorkstation, writeSetting } from '../settings/settings-service'
+import { systemStatus } from '../setup/setup-service'
+import { syncEngineFor } from './engine'
+import { bookkeeping, entitySpecs, type EntitySpec } from './entities'
+import { readSyncState, updateSyncState, writeDeskToken } from './state'
+import { createTransport, SyncClientError } from './transport'
+
+/** Sync failures cross the contract as AppError with the server's own Russian explanation. */
+export function asAppError(error: unknown): unknown {
+  if (!(error instanceof SyncClientError)) return error
+  const code =
+    error.code === 'ENROLMENT_REFUSED' || error.code === 'REVOKED'
+      ? 'FORBIDDEN'
+      : error.code === 'NOT_SEEDED'
+        ? 'NOT_INITIALIZED'
+        : 'CONFLICT'
+  return new AppError(code, error.message)
+}
+
+const CHUNK = 500
+
+function baselineFields(spec: EntitySpec, row: Record<string, unknown>, deps: CoreDeps) {
+  const fields: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(row))
+    if (!spec.localOnly.includes(k) && !bookkeeping.has(k)) fields[k] = v
+  for (const child of spec.children) {
+    const column = (child.table as unknown as Record<string, Parameters<typeof eq>[0]>)[child.parentColumn]
+    fields[child.field] = deps.store.db.select().from(child.table).where(eq(column, row.id)).all()
+  }
+  return fields
+}
+
+/** Every synced record of this desk without an insert in the outbox gets one, in dependency order. */
+export function queueBaseline(deps: CoreDeps): number {
+  let queued = 0
+  const specs = Object.values(entitySpecs)
+    .filter((s) => s.table && s.name !== 'sync_task')
+    .sort((a, b) => a.rank - b.rank)
+  for (const spec of specs) {
+    const known = new Set(
+      deps.store.db
+        .select({ id: outbox.entityId })
+        .from(outbox)
+        .where(and(eq(outbox.entity, spec.name), eq(outbox.op, 'insert')))
+        .all()
+        .map((r) => r.id)
+    )
+    const rows = (deps.store.db.select().from(spec.table!).all() as Record<string, unknown>[]).filter(
+      (r) => !known.has(String(r.id))
+    )
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      inTransaction(deps, () => {
+        for (const row of rows.slice(i, i + CHUNK)) {
+          recordChange(deps, {
+            entity: spec.name,
+            entityId: String(row.id),
+            op: 'insert',
+            fields: baselineFields(spec, row, deps),
+            baseVersion: 0
+          })
+        }
+      })
+      queued += Math.min(CHUNK, rows.length - i)
+    }
+  }
+  return queued
+}
+
+export async function configureSync(
+  deps: CoreDeps,
+  actor: Actor,
+  input: { serverUrl: string; code: string },
+  fetchImpl?: typeof fetch
+): Promise<SyncStatus> {
+  const ws = thisWorkstation(deps)
+  if (!ws) throw new AppError('NOT_INITIALIZED', 'Рабочее место ещё не настроено')
+  const t = createTransport({
+    serverUrl: input.serverUrl,
+    token: null,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+    generation: null,
+    fetch: fetchImpl
+  })
+  let res
+  try {
+    res = await t.enrol({
+      code: input.code,
+      deviceId: ws.id,
+      name: ws.name,
+      clinic: getSettings(deps).clinic
+    })
+  } catch (error) {
+    throw asAppError(error)
+  }
+  writeDeskToken(deps, res.token)
+  inTransaction(deps, () => {
+    if (readSyncState(deps)) {
+      updateSyncState(deps, {
+        serverUrl: input.serverUrl,
+        deskNumber: res.deskNumber,
+        state: 'idle',
+        lastError: null
+      })
+    } else {
+      deps.store.db
+        .insert(syncState)
+        .values({
+          id: 1,
+          serverUrl: input.serverUrl,
+          deviceId: ws.id,
+          deskNumber: res.deskNumber,
+          generation: res.generation,
+          enrolledAt: nowIso(deps)
+        })
+        .run()
+    }
+    writeSetting(deps, 'deskNumber', res.deskNumber)
+    appendAudit(deps, actor, {
+      action: 'sync.configure',
+      entity: 'workstation',
+      entityId: ws.id,
+      details: { serverUrl: input.serverUrl, deskNumber: res.deskNumber, seeded: res.seededByThisDesk }
+    })
+  })
+  if (!readSyncState(deps)?.baselineDone) {
+    queueBaseline(deps)
+    updateSyncState(deps, { baselineDone: true })
+  }
+  const engine = syncEngineFor(deps)
+  engine.start()
+  await engine.syncNow()
+  return engine.status()
+}
+
+export async function joinClinic(
+  deps: CoreDeps,
+  input: { serverUrl: string; code: string; workstationName: string },
+  fetchImpl?: typeof fetch
+): Promise<SystemStatus> {
+  if (isInitialized(deps))
+    throw new AppError('ALREADY_INITIALIZED', 'Клиника уже настроена на этом рабочем месте')
+  const deviceId = uuidv7(deps.clock.now().getTime())
+  const t = createTransport({
+    serverUrl: input.serverUrl,
+    token: null,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+    generation: null,
+    fetch: fetchImpl
+  })
+  let res
+  try {
+    res = await t.enrol({ code: input.code, deviceId, name: input.workstationName, clinic: null })
+  } catch (error) {
+    throw asAppError(error)
+  }
+  const reference = await loadReferenceData(join(deps.resourcesDir, 'reference'))
+  writeDeskToken(deps, res.token)
+  const clinic = res.clinic
+  inTransaction(deps, () => {
+    if (isInitialized(deps))
+      throw new AppError('ALREADY_INITIALIZED', 'Клиника уже настроена на этом рабочем месте')
+    seedReferenceData(deps, reference)
+    deps.store.db
+      .insert(workstations)
+      .values({ id: deviceId, name: input.workstationName, isThisDesk: true, enrolledAt: nowIso(deps) })
+      .run()
+    writeSetting(deps, 'clinic', clinic)
+    writeSetting(deps, 'deskNumber', res.deskNumber)
+    deps.store.db
+      .insert(syncState)
+      .values({
+        id: 1,
+        serverUrl: input.serverUrl,
+        deviceId,
+        deskNumber: res.deskNumber,
+        generation: res.generation,
+        baselineDone: true,
+        enrolledAt: nowIso(deps)
+      })
+      .run()
+    clinicSigningKey(deps, clinic.shortName)
+    appendAudit(deps, null, {
+      action: 'system.setup',
+      entity: 'clinic',
+      details: { fromServer: input.serverUrl, deskNumber: res.deskNumber }
+    })
+  })
+  const engine = syncEngineFor(deps)
+  engine.start()
+  await engine.syncNow()
+  return systemStatus(deps)
+}

@@ -1,0 +1,90 @@
+// Reading the server: the log after this desk's cursor, a page at a time, each page applied together with the new
+// cursor in one transaction, so that a crash between pages repeats nothing and skips nothing. A desk that starts
+// from nothing (or from a restored server) first streams a snapshot, committed page by page and resumable.
+import type { CoreDeps } from '../context'
+import { inTransaction } from '../context'
+import { anyUnanswered, applyEntry, applySnapshotRecord } from './apply'
+import { readSyncState, updateSyncState } from './state'
+import { SyncClientError, type Transport } from './transport'
+
+export interface PullReport {
+  entries: number
+  pages: number
+  bytes: number
+}
+
+export async function pullLog(
+  deps: CoreDeps,
+  t: Transport,
+  deviceId: string,
+  maxBytes: number
+): Promise<PullReport> {
+  const report: PullReport = { entries: 0, pages: 0, bytes: 0 }
+  for (;;) {
+    const cursor = readSyncState(deps)?.cursor ?? 0
+    const page = await t.log(cursor, maxBytes)
+    if (page.entries.length > 0 && page.entries[0].seq <= cursor)
+      throw new SyncClientError('BAD_RESPONSE', 'Сервер прислал уже полученные изменения')
+    inTransaction(deps, () => {
+      const masks = page.entries.length > 0 && anyUnanswered(deps, page.entries[0].seq - 1)
+      for (const entry of page.entries) applyEntry(deps, entry, deviceId, masks)
+      const last = page.entries.at(-1)?.seq ?? cursor
+      updateSyncState(deps, { cursor: last, headSeq: Math.max(page.headSeq, last) })
+    })
+    report.entries += page.entries.length
+    report.pages++
+    report.bytes += Buffer.byteLength(JSON.stringify(page.entries))
+    if (!page.hasMore || page.entries.length === 0) return report
+  }
+}
+
+export interface SnapshotReport {
+  records: number
+  pages: number
+}
+
+export async function downloadSnapshot(
+  deps: CoreDeps,
+  t: Transport,
+  pageSize: number
+): Promise<SnapshotReport> {
+  const report: SnapshotReport = { records: 0, pages: 0 }
+  const state = readSyncState(deps)
+  let upTo = state?.snapshotUpTo ?? null
+  let batch: Parameters<typeof applySnapshotRecord>[1][] = []
+  const at = deps.clock.now().toISOString()
+  for await (const line of t.snapshot({ after: state?.snapshotAfter ?? null, upTo, pageSize })) {
+    if (line.type === 'head') {
+      upTo = line.upTo
+    } else if (line.type === 'record') {
+      batch.push(line)
+    } else if (line.type === 'page') {
+      const records = batch
+      const head = upTo ?? 0
+      inTransaction(deps, () => {
+        const masks = anyUnanswered(deps, head)
+        for (const r of records) applySnapshotRecord(deps, r, head, at, masks)
+        updateSyncState(deps, { snapshotUpTo: head, snapshotAfter: line.after })
+      })
+      report.records += records.length
+      report.pages++
+      batch = []
+    } else {
+      const head = upTo ?? 0
+      inTransaction(deps, () =>
+        updateSyncState(deps, {
+          cursor: head,
+          headSeq: head,
+          needsSnapshot: false,
+          snapshotUpTo: null,
+          snapshotAfter: null
+        })
+      )
+      return report
+    }
+  }
+  throw new SyncClientError(
+    'OFFLINE',
+    'Загрузка снимка базы прервана: продолжится при следующей синхронизации'
+  )
+}

@@ -1,0 +1,164 @@
+// Sending the outbox: oldest first, in batches capped by bytes. A batch the server took but whose answer was lost
+// is simply sent again: the server knows every op id and answers a replay as it answered the first time.
+import { createHash } from 'node:crypto'
+import { asc, eq, gt, isNull } from 'drizzle-orm'
+import type { OpResult, SyncOp } from '../../contract/sync-protocol'
+import type { CoreDeps } from '../context'
+import { inTransaction } from '../context'
+import { auditEvents, outbox, syncCredentials, users } from '../db/schema'
+import { recordChange } from '../outbox/outbox'
+import { readSyncState, updateSyncState } from './state'
+import { SyncClientError, type Transport } from './transport'
+
+export interface PushReport {
+  sent: number
+  review: number
+  clamped: number
+  batches: number
+  bytes: number
+}
+
+type OutboxRow = typeof outbox.$inferSelect
+
+function toOp(row: OutboxRow): SyncOp {
+  return {
+    opId: row.opId,
+    deviceSeq: row.deviceSeq,
+    hlc: row.hlc,
+    entity: row.entity,
+    entityId: row.entityId,
+    op: row.op,
+    fields: JSON.parse(row.fields) as Record<string, unknown>,
+    baseVersion: row.baseVersion,
+    seenSeq: row.seenSeq,
+    schemaVersion: row.schemaVersion
+  }
+}
+
+/**
+ * A changed password reaches the other desks as its own op. Services keep hashes out of the outbox on purpose; the
+ * sweep compares each user's hash with the one last exchanged and records only a real change.
+ */
+export function sweepCredentials(deps: CoreDeps): number {
+  return inTransaction(deps, () => {
+    const sent = new Map(
+      deps.store.db
+        .select()
+        .from(syncCredentials)
+        .all()
+        .map((r) => [r.userId, r.digest])
+    )
+    let n = 0
+    for (const u of deps.store.db.select({ id: users.id, hash: users.passwordHash }).from(users).all()) {
+      if (!u.hash.startsWith('scrypt$')) continue
+      const digest = createHash('sha256').update(u.hash).digest('hex')
+      if (sent.get(u.id) === digest) continue
+      recordChange(deps, {
+        entity: 'user_credential',
+        entityId: u.id,
+        op: 'insert',
+        fields: { passwordHash: u.hash },
+        baseVersion: 0
+      })
+      deps.store.db
+        .insert(syncCredentials)
+        .values({ userId: u.id, digest })
+        .onConflictDoUpdate({ target: syncCredentials.userId, set: { digest } })
+        .run()
+      n++
+    }
+    return n
+  })
+}
+
+function markResults(
+  deps: CoreDeps,
+  results: OpResult[],
+  ackedThrough: number,
+  firstSeq: number,
+  at: string
+) {
+  inTransaction(deps, () => {
+    for (const r of results) {
+      deps.store.db
+        .update(outbox)
+        .set({ pushedAt: at, ackSeq: r.seq > 0 ? r.seq : null })
+        .where(eq(outbox.opId, r.opId))
+        .run()
+    }
+    if (ackedThrough < firstSeq - 1) {
+      // The server lacks ops this desk thought it had delivered: send them again from where the server stands.
+      deps.store.db
+        .update(outbox)
+        .set({ pushedAt: null, ackSeq: null })
+        .where(gt(outbox.deviceSeq, ackedThrough))
+        .run()
+    }
+  })
+}
+
+export async function pushOutbox(
+  deps: CoreDeps,
+  t: Transport,
+  options: { maxBytes: number; maxOps: number }
+): Promise<PushReport> {
+  const report: PushReport = { sent: 0, review: 0, clamped: 0, batches: 0, bytes: 0 }
+  let stalled = 0
+  for (;;) {
+    const rows = deps.store.db
+      .select()
+      .from(outbox)
+      .where(isNull(outbox.pushedAt))
+      .orderBy(asc(outbox.deviceSeq))
+      .limit(options.maxOps)
+      .all()
+    if (rows.length === 0) return report
+    const ops: SyncOp[] = []
+    let bytes = 0
+    for (const row of rows) {
+      const op = toOp(row)
+      const size = Buffer.byteLength(JSON.stringify(op))
+      if (ops.length > 0 && bytes + size > options.maxBytes) break
+      ops.push(op)
+      bytes += size
+    }
+    const res = await t.push({ ops })
+    markResults(deps, res.results, res.ackedThrough, ops[0].deviceSeq, res.serverTime)
+    report.batches++
+    report.bytes += bytes
+    report.sent += res.results.length
+    report.review += res.results.filter((r) => r.status === 'review').length
+    report.clamped += res.results.filter((r) => r.clamped).length
+    // A batch that moved nothing forward twice in a row would loop for ever: stop and let the backoff retry.
+    stalled = res.results.length === 0 ? stalled + 1 : 0
+    if (stalled >= 2)
+      throw new SyncClientError('BAD_RESPONSE', 'Сервер не принимает изменения этого рабочего места')
+  }
+}
+
+/** The desk's audit journal goes to the server as it is: insert-only, keyed by event id. */
+export async function pushAudit(deps: CoreDeps, t: Transport, maxBytes: number): Promise<number> {
+  let sent = 0
+  for (;;) {
+    const from = readSyncState(deps)?.auditPushedSeq ?? 0
+    const rows = deps.store.db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, from))
+      .orderBy(asc(auditEvents.seq))
+      .limit(500)
+      .all()
+    if (rows.length === 0) return sent
+    const events = []
+    let bytes = 0
+    for (const r of rows) {
+      const { workstationId: _ws, ...event } = r
+      bytes += Buffer.byteLength(JSON.stringify(event))
+      if (events.length > 0 && bytes > maxBytes) break
+      events.push(event)
+    }
+    const through = await t.audit({ events })
+    updateSyncState(deps, { auditPushedSeq: through })
+    sent += events.length
+  }
+}

@@ -1,0 +1,131 @@
+// What desks read: the log after a cursor in byte-capped pages, and a snapshot of the merged records for a desk
+// that starts from nothing or from a restored server.
+import { asc, eq, gt, sql } from 'drizzle-orm'
+import type { AuditUpload, Hello, LogEntry, LogPage, SnapshotLine } from '../src-main/contract/sync-protocol'
+import type { Workstation } from './auth'
+import { currentGeneration, isoNow, queryRows, readMeta, type ServerContext } from './context'
+import { auditEvents, log, records, workstations } from './db/schema'
+
+export async function headSeq(ctx: ServerContext): Promise<number> {
+  const [row] = await queryRows<{ head: string }>(
+    ctx.db,
+    sql`select coalesce(max(seq), 0)::bigint as head from log`
+  )
+  return Number(row.head)
+}
+
+export async function hello(ctx: ServerContext, ws: Workstation): Promise<Hello> {
+  const generation = await currentGeneration(ctx.db)
+  const fresh = (await ctx.db.select().from(workstations).where(eq(workstations.id, ws.id)))[0] ?? ws
+  await ctx.db
+    .update(workstations)
+    .set({ lastSeenAt: isoNow(ctx) })
+    .where(eq(workstations.id, ws.id))
+  return {
+    generation: generation.id,
+    generationStartSeq: generation.startSeq,
+    deviceId: ws.id,
+    deskNumber: ws.deskNumber,
+    ackedThrough: fresh.ackedThrough,
+    headSeq: await headSeq(ctx),
+    serverTime: isoNow(ctx),
+    clinic: (await readMeta<Hello['clinic']>(ctx.db, 'clinic')) ?? null
+  }
+}
+
+export async function pullLog(ctx: ServerContext, after: number, maxBytes: number): Promise<LogPage> {
+  const limit = 2000
+  const rows = await ctx.db
+    .select()
+    .from(log)
+    .where(gt(log.seq, after))
+    .orderBy(asc(log.seq))
+    .limit(limit + 1)
+  const entries: LogEntry[] = []
+  let bytes = 0
+  for (const row of rows.slice(0, limit)) {
+    const entry: LogEntry = {
+      seq: row.seq,
+      opId: row.opId,
+      deviceId: row.deviceId,
+      hlc: row.hlc,
+      entity: row.entity,
+      entityId: row.entityId,
+      op: row.op,
+      fields: row.fields as Record<string, unknown>,
+      lost: row.lost as LogEntry['lost'],
+      outcome: row.outcome,
+      at: row.at
+    }
+    const size = Buffer.byteLength(JSON.stringify(entry))
+    // At least one entry per page, however large: a page that cannot grow would stop the desk for good.
+    if (entries.length > 0 && bytes + size > maxBytes) break
+    entries.push(entry)
+    bytes += size
+  }
+  const hasMore = entries.length < rows.length
+  return { entries, hasMore, headSeq: hasMore ? await headSeq(ctx) : (entries.at(-1)?.seq ?? after) }
+}
+
+function parseKey(after: string | null): [number, string, string] | null {
+  if (!after) return null
+  const key = JSON.parse(after) as unknown
+  if (!Array.isArray(key) || key.length !== 3) throw new Error('bad snapshot key')
+  return [Number(key[0]), String(key[1]), String(key[2])]
+}
+
+/**
+ * The merged records in dependency order (users before patients before requests), page by page by key. Pages read
+ * after the head may already hold newer values; the desk then replays the log from the head, which converges.
+ */
+export async function* snapshotLines(
+  ctx: ServerContext,
+  options: { after: string | null; upTo: number | null; pageSize: number }
+): AsyncGenerator<SnapshotLine> {
+  const generation = await currentGeneration(ctx.db)
+  yield { type: 'head', upTo: options.upTo ?? (await headSeq(ctx)), generation: generation.id }
+  let key = parseKey(options.after)
+  for (;;) {
+    const where = key
+      ? sql`(${records.rank}, ${records.entity}, ${records.entityId}) > (${key[0]}, ${key[1]}, ${key[2]})`
+      : undefined
+    const rows = await ctx.db
+      .select()
+      .from(records)
+      .where(where)
+      .orderBy(asc(records.rank), asc(records.entity), asc(records.entityId))
+      .limit(options.pageSize)
+    if (rows.length === 0) break
+    for (const row of rows) {
+      yield {
+        type: 'record',
+        entity: row.entity,
+        entityId: row.entityId,
+        data: row.data as Record<string, unknown>,
+        deleted: row.deleted
+      }
+    }
+    const last = rows[rows.length - 1]
+    key = [last.rank, last.entity, last.entityId]
+    yield { type: 'page', after: JSON.stringify(key) }
+    if (rows.length < options.pageSize) break
+  }
+  yield { type: 'end' }
+}
+
+export async function storeAudit(ctx: ServerContext, ws: Workstation, body: AuditUpload): Promise<number> {
+  if (body.events.length === 0) return 0
+  await ctx.db
+    .insert(auditEvents)
+    .values(
+      body.events.map((e) => ({
+        id: e.id,
+        deviceId: ws.id,
+        deviceSeq: e.seq,
+        data: e,
+        receivedAt: isoNow(ctx)
+      }))
+    )
+    .onConflictDoNothing()
+  return Math.max(...body.events.map((e) => e.seq))
+}

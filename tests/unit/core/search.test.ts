@@ -1,0 +1,93 @@
+// How the name search behaves where its million-patient shortcuts could change answers: the order of results, the
+// typo neighbours it may and may not offer, and the words after the surname.
+import { describe, expect, it } from 'vitest'
+import type { PatientDraftInput } from '../../../src-main/contract/schemas'
+import { editDistance } from '../../../src-main/core/patients/names'
+import { oneEditAway } from '../../../src-main/core/patients/typo-search'
+import { demoCore } from '../support/core'
+
+function draft(lastName: string, firstName: string, birthDate = '1980-05-05'): PatientDraftInput {
+  return {
+    lastName,
+    firstName,
+    middleName: 'Петрович',
+    sex: 'M',
+    birthDate,
+    snils: '',
+    enp: '',
+    docKind: 'passport',
+    docSeries: '4510',
+    docNumber: String(100000 + Math.floor(Math.random() * 800000))
+  }
+}
+
+/** Namesakes need different birth dates, or the desk asks to confirm a duplicate. */
+const bornOn = (i: number) =>
+  `1980-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`
+
+describe('name search', () => {
+  it('lists cards starting with the first word first, then the rest, each alphabetically', async () => {
+    const t = await demoCore(300)
+    const found = await t.call('patients.search', { query: 'ова', limit: 100 }, t.tokens.registrar)
+    const names = found.map((r) => r.fullName.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е'))
+    expect(names.length).toBeGreaterThan(20)
+    const starting = names.filter((n) => n.startsWith('ова'))
+    expect(names.slice(0, starting.length)).toEqual(starting)
+    const rest = names.slice(starting.length)
+    expect(rest.every((n) => n.includes('ова'))).toBe(true)
+    expect(rest).toEqual([...rest].sort())
+  })
+
+  it('offers surnames one typo away anywhere, and two away in a long surname with its first letter right', async () => {
+    const t = await demoCore(20)
+    const token = t.tokens.registrar
+    const p = await t.call('patients.create', { draft: draft('Воскресенский', 'Глеб') }, token)
+    const ids = async (query: string) => (await t.call('patients.search', { query }, token)).map((r) => r.id)
+    expect(await ids('Боскресенский')).toContain(p.id)
+    expect(await ids('Воскрисенскей')).toContain(p.id)
+    // Two typos, one of them in the first letter: more noise than finds, so not offered.
+    expect(await ids('Баскресенскей')).not.toContain(p.id)
+  })
+
+  it('matches the words after a misspelt surname against every card of that surname, not only the first few', async () => {
+    const t = await demoCore(10)
+    const token = t.tokens.registrar
+    for (let i = 0; i < 25; i++)
+      await t.call('patients.create', { draft: draft('Щеглов', 'Антон', bornOn(i)) }, token)
+    const yakov = await t.call('patients.create', { draft: draft('Щеглов', 'Яков') }, token)
+    const found = await t.call('patients.search', { query: 'Щиглов як' }, token)
+    expect(found.map((r) => [r.id, r.matchedBy])).toEqual([[yakov.id, 'name_fuzzy']])
+  })
+
+  it('finds with a birth date among many namesakes', async () => {
+    const t = await demoCore(10)
+    const token = t.tokens.registrar
+    for (let i = 0; i < 25; i++)
+      await t.call('patients.create', { draft: draft('Щеглов', 'Антон', bornOn(i)) }, token)
+    const one = await t.call('patients.create', { draft: draft('Щеглов', 'Антон', '1971-03-02') }, token)
+    const found = await t.call('patients.search', { query: 'щеглов 02.03.1971' }, token)
+    expect(found.map((r) => r.id)).toEqual([one.id])
+  })
+})
+
+describe('one edit away', () => {
+  it('lists exactly the words at distance one, or those whose edit falls in the first letters', () => {
+    const word = 'кот'
+    const all = oneEditAway(word)
+    expect(all).not.toContain(word)
+    expect(all.every((w) => editDistance(word, w, 1) === 1)).toBe(true)
+    expect(all).toEqual(expect.arrayContaining(['кто', 'от', 'кит', 'коты', 'скот']))
+    const firstTwo = oneEditAway('колесникова', 2)
+    expect(firstTwo).toEqual(
+      expect.arrayContaining(['калесникова', 'олесникова', 'оклесникова', 'кролесникова'])
+    )
+    expect(firstTwo).not.toContain('колесникоба')
+  })
+
+  it('measures distance with transpositions as one edit and stops past the cap', () => {
+    expect(editDistance('колесникова', 'колесинкова')).toBe(1)
+    expect(editDistance('иванов', 'иваново')).toBe(1)
+    expect(editDistance('иванов', 'петров', 2)).toBe(3)
+    expect(editDistance('', 'абв')).toBe(3)
+  })
+})
