@@ -89,9 +89,9 @@ const out = quick
   : join(projectRoot, 'docs', 'benchmarks.md')
 const doc = `# Benchmarks
 
-${quick ? 'Quick run (`npm run bench -- --quick`): 10k and 100k patients.' : 'Full run: `npm run bench`.'} The first run generates the demo clinics into
-\`bench/.data/\` (the 1M-patient one takes minutes) and later runs reuse them until the generator changes.
-\`npm run bench -- --quick\` covers 10k and 100k only.
+${quick ? 'Quick run, `npm run bench -- --quick`: 10k and 100k patients.' : 'Full run, `npm run bench`: 10k, 100k and 1M patients.'}
+The first run generates the demo clinics into \`bench/.data/\` (the 1M-patient one takes minutes) and later runs
+reuse them until the generator changes. \`npm run bench -- --quick\` covers 10k and 100k only.
 
 Figures are medians and p99s of many runs; every comparison was measured in the same run as our figure, and the
 goals that compare are ratios, which a busy machine disturbs less than absolute times. Search and PDF rows time the
@@ -108,8 +108,9 @@ ${table}
 
 Load average at the end (1 / 5 / 15 min): ${loadavg()
   .map((l) => l.toFixed(1))
-  .join(' / ')}. On a shared machine wall times include waiting for a core; the CPU times beside the absolute
-goals show what the step itself costs.
+  .join(' / ')}.
+On a shared machine wall times include waiting for a core; the CPU times beside them show what the step itself
+costs.
 
 ## Demo clinics
 

@@ -54,28 +54,37 @@ function workFile(ext: string): string {
 }
 
 /**
- * A still of the code for Chromium's fake camera: 640×480, the code centred at 6 px a module (a version-11 request
- * code is about 410 px with its quiet zone), the way a phone screen held up to a webcam fills most of the picture.
- * `shiftRight` moves it that many pixels towards the edge, part of it out of the picture: a code not yet in place.
+ * A short loop for Chromium's fake camera, 640×480 at 10 frames a second: the code centred, growing from 300 to 395 px
+ * over two seconds, as a phone screen brought towards the webcam. Several sizes because ZXing (inside html5-qrcode)
+ * misses some codes at some sizes — in these tests one code failed at 6 px a module and read at 5.25, another the
+ * other way round — and a camera repeating one still frame would never give it another chance; a real hand does.
+ * `shiftRight` instead holds the code still, that many pixels towards the edge and partly out of the picture: a code
+ * not yet in place (for the screenshot of the dialog at work).
  */
 export async function qrVideo(text: string, shiftRight = 0): Promise<string> {
   const png = workFile('png')
   await QRCode.toFile(png, text, { errorCorrectionLevel: 'M', margin: 4, scale: 6 })
   const y4m = workFile('y4m')
+  const frames = 20
+  const size = `300+5*mod(n\\,${frames})`
+  const picture =
+    shiftRight > 0
+      ? `pad=640+${shiftRight}:480:(640-iw)/2+${shiftRight}:(oh-ih)/2:color=white,crop=640:480:0:0`
+      : `scale=w=${size}:h=${size}:eval=frame:flags=neighbor,pad=640:480:(ow-iw)/2:(oh-ih)/2:color=white:eval=frame`
   execFileSync('ffmpeg', [
     '-v',
     'error',
     '-y',
+    '-framerate',
+    '10',
     '-loop',
     '1',
     '-i',
     png,
     '-vf',
-    `pad=640+${shiftRight}:480:(640-iw)/2+${shiftRight}:(oh-ih)/2:color=white,crop=640:480:0:0,format=yuv420p`,
-    '-r',
-    '10',
+    `${picture},format=yuv420p`,
     '-frames:v',
-    '10',
+    String(frames),
     y4m
   ])
   rmSync(png)

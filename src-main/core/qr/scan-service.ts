@@ -7,6 +7,7 @@ import { classifyIdentifier } from '../../contract/identifiers'
 import type { RequestQrView, ScanResult } from '../../contract/qr-commands'
 import type { PatientDraft } from '../../contract/schemas'
 import { appendAudit } from '../audit/audit'
+import { may } from '../auth/permissions'
 import { ageOn, localDate } from '../clock'
 import type { Actor, CoreDeps } from '../context'
 import { inTransaction } from '../context'
@@ -227,6 +228,14 @@ function takeRequest(deps: CoreDeps, actor: Actor, q: RequestQrView, _text: stri
       request: q,
       candidates,
       reason: 'ФИО или дата рождения в коде не совпадают с картой: сверьте документ'
+    }
+  }
+  if (!may(actor.role, 'requests.write')) {
+    return {
+      kind: 'requestNeedsPatient',
+      request: q,
+      candidates,
+      reason: 'Зарегистрировать заявление может только регистратор'
     }
   }
   const applicant = applicantFor(deps, patient)

@@ -202,4 +202,35 @@ describe('what a scan does', () => {
     expect(keys.some((k) => k.issuerKind === 'portal')).toBe(true)
     expect(JSON.stringify(keys)).not.toContain('PRIVATE')
   })
+
+  it('lets an auditor read a request QR but not register it', async () => {
+    const t = await demoCore(20)
+    await t.call(
+      'patients.create',
+      {
+        draft: {
+          lastName: 'Ёлкина',
+          firstName: 'Мария',
+          middleName: 'Ивановна',
+          sex: 'F',
+          birthDate: '1985-06-15',
+          snils,
+          enp
+        }
+      },
+      t.tokens.registrar
+    )
+    const seen = await t.call('scan.process', { text: requestQr(), source: 'camera' }, t.tokens.auditor)
+    expect(seen).toMatchObject({
+      kind: 'requestNeedsPatient',
+      reason: 'Зарегистрировать заявление может только регистратор'
+    })
+    const deps = await t.core.deps()
+    expect(
+      deps.store.sqlite
+        .prepare("SELECT count(*) FROM extract_requests WHERE number = 'В-2026-004242'")
+        .pluck()
+        .get()
+    ).toBe(0)
+  })
 })
