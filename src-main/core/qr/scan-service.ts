@@ -13,13 +13,13 @@ import type { Actor, CoreDeps } from '../context'
 import { inTransaction } from '../context'
 import { complaints, patients, representatives } from '../db/schema'
 import { fullNameOf } from '../patients/names'
-import { createPatient } from '../patients/patient-service'
+import { createPatient, ruDate } from '../patients/patient-service'
 import { assessAuthority } from '../representatives/authority'
 import { createRequest, findRequestByNumber } from '../requests/request-service'
 import { verifyText } from './keys'
-import { parsePayload, QrError, type RequestPayload, type VerificationPayload } from './payload'
+import { parsePayload, QrError, type RequestPayload } from './payload'
 import { findTrustedKey } from './trust-service'
-import { findPrintedDocument } from './verification'
+import { verifyDocumentPayload } from './verification'
 
 type Source = 'camera' | 'scanner' | 'keyboard'
 
@@ -72,7 +72,7 @@ function interpret(deps: CoreDeps, actor: Actor, raw: string): ScanResult {
   if (text.startsWith('RWS')) {
     const parsed = parsePayload(text)
     if (parsed.payload.kind === 'verification')
-      return verifyDocument(deps, parsed.payload, parsed.signed, parsed.signature)
+      return verifyDocumentPayload(deps, parsed.payload, parsed.signed, parsed.signature)
     const request = checkRequestPayload(deps, parsed.payload, parsed.signed, parsed.signature)
     return takeRequest(deps, actor, request, text)
   }
@@ -138,7 +138,7 @@ function checkRequestPayload(
   if (p.expiresOn < today)
     throw new QrError(
       'QR_EXPIRED',
-      `Срок действия QR-кода заявления истёк ${ru(p.expiresOn)}: попросите пациента оформить новое`
+      `Срок действия QR-кода заявления истёк ${ruDate(p.expiresOn)}: попросите пациента оформить новое`
     )
   if (p.periodFrom > p.periodTo)
     throw new QrError('QR_MALFORMED', 'QR-код повреждён: начало периода позже конца')
@@ -158,11 +158,6 @@ function checkRequestPayload(
     expiresOn: p.expiresOn,
     issuerName: key.issuerName
   }
-}
-
-function ru(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  return `${d}.${m}.${y}`
 }
 
 function matchingPatients(deps: CoreDeps, q: RequestQrView) {
@@ -323,86 +318,5 @@ function parsePayloadOrAppError(text: string) {
   } catch (error) {
     if (error instanceof QrError) throw new AppError(error.code, error.message)
     throw error
-  }
-}
-
-function verifyDocument(
-  deps: CoreDeps,
-  p: VerificationPayload,
-  signed: string,
-  signature: string
-): ScanResult {
-  const key = findTrustedKey(deps, p.keyId)
-  const base = { kind: 'verification' as const, documentNumber: p.documentNumber, issuedAt: p.issuedAt }
-  if (!key) {
-    return {
-      ...base,
-      status: 'unknown',
-      title: null,
-      issuerName: null,
-      message: 'Неизвестен: документ подписан ключом, которого нет в списке доверенных'
-    }
-  }
-  if (!verifyText(key.publicKey, signed, signature)) {
-    return {
-      ...base,
-      status: 'altered',
-      title: null,
-      issuerName: key.issuerName,
-      message: 'Изменён: подпись QR-кода не сходится с его содержимым'
-    }
-  }
-  if (key.revokedAt) {
-    return {
-      ...base,
-      status: 'revoked',
-      title: null,
-      issuerName: key.issuerName,
-      message: `Отозван: ключ «${key.issuerName}» отозван ${ru(key.revokedAt.slice(0, 10))}`
-    }
-  }
-  if (!key.own) {
-    return {
-      ...base,
-      status: 'authentic',
-      title: null,
-      issuerName: key.issuerName,
-      message: `Подлинный: подпись «${key.issuerName}» верна (документ выдан другой организацией)`
-    }
-  }
-  const printed = findPrintedDocument(deps, p.documentNumber)
-  if (!printed) {
-    return {
-      ...base,
-      status: 'unknown',
-      title: null,
-      issuerName: key.issuerName,
-      message: 'Неизвестен: подпись наша, но документ с этим номером здесь не печатался'
-    }
-  }
-  if (printed.revokedAt) {
-    return {
-      ...base,
-      status: 'revoked',
-      title: printed.title,
-      issuerName: key.issuerName,
-      message: 'Отозван: документ аннулирован'
-    }
-  }
-  if (printed.contentHash !== p.contentHash) {
-    return {
-      ...base,
-      status: 'altered',
-      title: printed.title,
-      issuerName: key.issuerName,
-      message: 'Изменён: содержимое документа отличается от выданного'
-    }
-  }
-  return {
-    ...base,
-    status: 'authentic',
-    title: printed.title,
-    issuerName: key.issuerName,
-    message: `Подлинный: ${printed.title ?? 'документ'} № ${p.documentNumber}`
   }
 }

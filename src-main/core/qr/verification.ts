@@ -7,9 +7,11 @@ import type { CoreDeps } from '../context'
 import { nowIso } from '../context'
 import { printedDocuments } from '../db/schema'
 import { readSetting } from '../settings/settings-service'
-import { signText } from './keys'
+import type { ScanResult } from '../../contract/qr-commands'
+import { ruDate } from '../patients/patient-service'
+import { signText, verifyText } from './keys'
 import { encodePayload, unsignedText, type VerificationPayload } from './payload'
-import { clinicSigningKey } from './trust-service'
+import { clinicSigningKey, findTrustedKey } from './trust-service'
 
 /** First 16 bytes of the SHA-256, base64url: 22 characters. */
 export function shortContentHash(contentSha256Hex: string): string {
@@ -65,4 +67,86 @@ export function findPrintedDocument(deps: CoreDeps, documentNumber: string) {
     .from(printedDocuments)
     .where(eq(printedDocuments.documentNumber, documentNumber))
     .get()
+}
+
+/** What a scanned verification QR says about the paper: authentic, altered, unknown or revoked. */
+export function verifyDocumentPayload(
+  deps: CoreDeps,
+  p: VerificationPayload,
+  signed: string,
+  signature: string
+): ScanResult {
+  const key = findTrustedKey(deps, p.keyId)
+  const base = { kind: 'verification' as const, documentNumber: p.documentNumber, issuedAt: p.issuedAt }
+  if (!key) {
+    return {
+      ...base,
+      status: 'unknown',
+      title: null,
+      issuerName: null,
+      message: 'Неизвестен: документ подписан ключом, которого нет в списке доверенных'
+    }
+  }
+  if (!verifyText(key.publicKey, signed, signature)) {
+    return {
+      ...base,
+      status: 'altered',
+      title: null,
+      issuerName: key.issuerName,
+      message: 'Изменён: подпись QR-кода не сходится с его содержимым'
+    }
+  }
+  if (key.revokedAt) {
+    return {
+      ...base,
+      status: 'revoked',
+      title: null,
+      issuerName: key.issuerName,
+      message: `Отозван: ключ «${key.issuerName}» отозван ${ruDate(key.revokedAt.slice(0, 10))}`
+    }
+  }
+  if (!key.own) {
+    return {
+      ...base,
+      status: 'authentic',
+      title: null,
+      issuerName: key.issuerName,
+      message: `Подлинный: подпись «${key.issuerName}» верна (документ выдан другой организацией)`
+    }
+  }
+  const printed = findPrintedDocument(deps, p.documentNumber)
+  if (!printed) {
+    return {
+      ...base,
+      status: 'unknown',
+      title: null,
+      issuerName: key.issuerName,
+      message: 'Неизвестен: подпись наша, но документ с этим номером здесь не печатался'
+    }
+  }
+  if (printed.revokedAt) {
+    return {
+      ...base,
+      status: 'revoked',
+      title: printed.title,
+      issuerName: key.issuerName,
+      message: 'Отозван: документ аннулирован'
+    }
+  }
+  if (printed.contentHash !== p.contentHash) {
+    return {
+      ...base,
+      status: 'altered',
+      title: printed.title,
+      issuerName: key.issuerName,
+      message: 'Изменён: содержимое документа отличается от выданного'
+    }
+  }
+  return {
+    ...base,
+    status: 'authentic',
+    title: printed.title,
+    issuerName: key.issuerName,
+    message: `Подлинный: ${printed.title ?? 'документ'} № ${p.documentNumber}`
+  }
 }
