@@ -1,14 +1,13 @@
 import { actorOf, type HandlerMap } from '../handlers'
 import { registerDocument } from '../documents/document-service'
 import {
-  complaintQueue,
   fileDiscrepancy,
   fileMissingDocument,
-  loadComplaint,
   markSentOnPaper,
   resolveComplaint,
   transitionComplaint
 } from './complaint-service'
+import { complaintQueue, loadComplaint } from './complaint-view'
 
 export const complaintHandlers: HandlerMap<
   | 'complaints.fileMissing'

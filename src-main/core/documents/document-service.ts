@@ -10,7 +10,7 @@ import { documentKinds, medicalDocuments, organisations } from '../db/schema'
 import { uuidv7 } from '../ids'
 import { recordChange } from '../outbox/outbox'
 import { requireLivePatient } from '../patients/patient-service'
-import { complaintsAnsweredBy } from '../complaints/complaint-service'
+import { complaintsAnsweredBy } from '../complaints/complaint-view'
 
 export interface DocumentDraft {
   patientId: string
