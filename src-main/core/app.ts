@@ -60,6 +60,9 @@ const usableBeforeSetup = new Set<string>([
   'reference.list'
 ])
 
+/** Asked by timers, not by a person: they must not keep an idle desk from locking. */
+const notActivity = new Set<CommandName>(['auth.lock', 'sync.status'])
+
 /** Commands a locked session may still use. */
 const allowedWhileLocked = new Set<CommandName>(['auth.unlock', 'auth.signOut'])
 
@@ -219,7 +222,7 @@ async function dispatchCommand(
       )
       throw new AppError('FORBIDDEN', 'Недостаточно прав для этого действия')
     }
-    if (name !== 'auth.lock') session.lastActivityMs = nowMs
+    if (!notActivity.has(name)) session.lastActivityMs = nowMs
   } else if (!usableBeforeSetup.has(name) && !isInitialized(deps)) {
     throw new AppError('NOT_INITIALIZED', 'Клиника ещё не настроена')
   }

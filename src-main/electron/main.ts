@@ -3,12 +3,14 @@ import { app, BrowserWindow } from 'electron'
 import { existsSync } from 'node:fs'
 import { openCore, type Core } from '../core/app'
 import { chooseNativeBinding } from '../core/db/native'
+import { startBackgroundSync, type BackgroundSync } from '../core/sync/autostart'
 import { registerIpc } from './ipc'
 import { appPaths } from './paths'
 import { createMainWindow } from './window'
 
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 let core: Core | null = null
+let sync: BackgroundSync | null = null
 
 if (!app.requestSingleInstanceLock()) app.quit()
 
@@ -31,6 +33,7 @@ app.whenReady().then(() => {
     migrationsDir: paths.migrationsDir,
     nativeBinding: binding.kind === 'electron' ? binding.path : undefined
   })
+  sync = startBackgroundSync(core.deps())
   registerIpc(core, devServerUrl)
   createMainWindow(devServerUrl)
   app.on('activate', () => {
@@ -40,6 +43,7 @@ app.whenReady().then(() => {
 
 app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
 app.on('window-all-closed', () => {
+  sync?.stop()
   core?.close()
   core = null
   app.quit()

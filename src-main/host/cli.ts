@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openCore } from '../core/app'
+import { startBackgroundSync } from '../core/sync/autostart'
 import { ArgsError, parseHostArgs, usage } from './args'
 import { createHostServer, listenOnLoopback } from './server'
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     migrationsDir: resolve(root, 'drizzle'),
     workstationName: args.workstationName
   })
+  const sync = startBackgroundSync(core.deps())
 
   const staticDir = resolve(root, 'out', 'renderer')
   if (!existsSync(resolve(staticDir, 'index.html'))) {
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     closing = true
     server.close()
     server.closeAllConnections()
+    sync.stop()
     core.close()
     process.exit(0)
   }

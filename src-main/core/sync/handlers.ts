@@ -1,5 +1,5 @@
-// Handlers of the sync commands. The background loop starts with the first look at the status line, so a desk
-// that is configured syncs without anyone pressing anything.
+// Handlers of the sync commands. The shells start the loop when the core opens (autostart.ts); the first look at the
+// status line also starts it, for a core opened by a tool or a test.
 import { AppError } from '../../contract/errors'
 import type { HandlerMap } from '../handlers'
 import { actorOf } from '../handlers'

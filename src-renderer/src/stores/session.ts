@@ -61,8 +61,9 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   backend.on({
-    answered: () => {
-      lastContact = Date.now()
+    answered: (name) => {
+      // The status line's poll is not a person at the desk: it must not stand in for the activity touch.
+      if (name !== 'sync.status') lastContact = Date.now()
     },
     failed: (error, name) => {
       if (error.code === 'SESSION_LOCKED') markLocked()

@@ -30,5 +30,10 @@ export const useSystemStore = defineStore('system', () => {
     status.value = await backend.call('system.setupClinic', input)
   }
 
-  return { status, loadError, load, setupDemo, setupClinic }
+  /** A new desk of a clinic that already has a sync server: the clinic, its users and card index come from it. */
+  async function setupFromServer(input: CommandInput<'system.setupFromServer'>): Promise<void> {
+    status.value = await backend.call('system.setupFromServer', input)
+  }
+
+  return { status, loadError, load, setupDemo, setupClinic, setupFromServer }
 })
