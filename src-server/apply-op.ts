@@ -8,6 +8,8 @@ import { checkOp } from '../src-main/core/sync/op-rules'
 import { isoNow } from './context'
 import { review } from './db/schema'
 import type { Batch } from './records'
+import { ruDate } from '../src-main/contract/dates'
+import { formatSnils } from '../src-main/contract/identifiers'
 
 export interface ServerOp {
   opId: string
@@ -38,8 +40,13 @@ const fieldNames: Record<string, string> = {
   enp: 'ЕНП'
 }
 
-function shown(value: unknown): string {
-  return value === null || value === undefined || value === '' ? '(пусто)' : `«${String(value)}»`
+/** A value as the registrar reads it on a card: dates and СНИЛС the Russian way. */
+function shown(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(пусто)'
+  const text = String(value)
+  if (field === 'birthDate') return `«${ruDate(text)}»`
+  if (field === 'snils' && /^\d{11}$/.test(text)) return `«${formatSnils(text)}»`
+  return `«${text}»`
 }
 
 function patientName(data: Record<string, unknown>): string {
@@ -144,8 +151,8 @@ async function raiseFollowUps(
       deviceId: op.deviceId,
       message:
         `${fieldNames[c.field] ?? c.field} пациента ${patientName(data)} изменили одновременно на двух рабочих ` +
-        `местах. Оставлено значение сервера ${shown(c.serverValue)}; на рабочем месте «${deviceName}» ввели ` +
-        `${shown(c.proposedValue)}. Сверьте с документом и исправьте карту.`
+        `местах. Оставлено значение сервера ${shown(c.field, c.serverValue)}; на рабочем месте «${deviceName}» ввели ` +
+        `${shown(c.field, c.proposedValue)}. Сверьте с документом и исправьте карту.`
     })
   }
   const identityTouched = 'snils' in op.fields || 'enp' in op.fields
@@ -153,7 +160,9 @@ async function raiseFollowUps(
     for (const other of batch.samePerson(op.entityId, data.snils, data.enp)) {
       const od = other.data as Record<string, unknown>
       const by =
-        data.snils && od.snils === data.snils ? `СНИЛС ${String(data.snils)}` : `ЕНП ${String(data.enp)}`
+        data.snils && od.snils === data.snils
+          ? `СНИЛС ${formatSnils(String(data.snils))}`
+          : `ЕНП ${String(data.enp)}`
       await batch.raiseTask({
         kind: 'duplicate_patient',
         entity: 'patient',
@@ -161,8 +170,8 @@ async function raiseFollowUps(
         relatedId: other.entityId,
         deviceId: op.deviceId,
         message:
-          `Похоже, один человек зарегистрирован дважды (${by}): ${patientName(data)}, ${String(data.birthDate)} и ` +
-          `${patientName(od)}, ${String(od.birthDate)}. Проверьте документы и объедините карты.`
+          `Похоже, один человек зарегистрирован дважды (${by}): ${patientName(data)}, ${ruDate(String(data.birthDate))} ` +
+          `и ${patientName(od)}, ${ruDate(String(od.birthDate))}. Проверьте документы и объедините карты.`
       })
     }
   }

@@ -12,6 +12,7 @@ import { uuidv7 } from '../ids'
 import { recordChange } from '../outbox/outbox'
 import { fullNameOf, searchTextOf } from './names'
 import { findPatientRow, findSimilar, toPatient, type PatientRow } from './patient-repo'
+import { ruDate } from '../../contract/dates'
 
 type PatientFields = Omit<
   PatientRow,
@@ -91,11 +92,6 @@ function guardDuplicates(candidates: DuplicateCandidate[], confirmed: boolean): 
         'Проверьте документ и подтвердите создание новой карты или откройте существующую.'
     )
   }
-}
-
-export function ruDate(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  return `${d}.${m}.${y}`
 }
 
 export function createPatient(

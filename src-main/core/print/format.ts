@@ -1,12 +1,11 @@
 // How dates, names and identifiers read on paper: the Russian conventions a registrar and a patient expect.
+import { ruDate as calendarDate } from '../../contract/dates'
 import { formatSnils } from '../../contract/identifiers'
 import { localDate } from '../clock'
 
-/** '2026-11-20' → '20.11.2026'; anything else comes back as it was. */
+/** '2026-11-20' → '20.11.2026'; a dash on paper where there is no date. */
 export function ruDate(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso
+  return calendarDate(iso, '—')
 }
 
 /** The desk's local date of a moment: '20.11.2026'. */

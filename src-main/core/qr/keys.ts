@@ -78,7 +78,9 @@ export function signText(key: SigningKey, text: string): string {
 export function verifyText(publicKey: string, text: string, signature: string): boolean {
   try {
     const sig = Buffer.from(signature, 'base64url')
-    if (sig.length !== 64) return false
+    // 86 characters carry 516 bits for 512: a last character that differs only in the spare bits, or characters the
+    // decoder skips, would decode to the same signature. Only the one canonical spelling is authentic.
+    if (sig.length !== 64 || sig.toString('base64url') !== signature) return false
     return verify(null, Buffer.from(text, 'utf8'), publicKeyFromText(publicKey), sig)
   } catch {
     return false

@@ -1,11 +1,6 @@
-// Dates cross the contract as ISO strings; the desk reads them the Russian way. Calendar dates (YYYY-MM-DD) are
-// reformatted as text, never through Date, so a birth date cannot shift by a day in another time zone.
-
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.slice(0, 10))
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso
-}
+// Dates cross the contract as ISO strings; the desk reads them the Russian way (calendar dates as text: see
+// contract/dates.ts).
+export { ruDate as formatDate } from '@contract/dates'
 
 const dateTime = new Intl.DateTimeFormat('ru-RU', {
   day: '2-digit',

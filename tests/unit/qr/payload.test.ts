@@ -51,6 +51,17 @@ describe('request QR payload', () => {
     expect(verifyText(key.publicKey, p2.signed, p2.signature)).toBe(false)
   })
 
+  it('refuses a signature spelled another way that decodes to the same bytes', () => {
+    const sig = text.slice(-86)
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    // The last character carries 2 bits of the signature and 4 spare ones: flip a spare bit.
+    const twin = alphabet[alphabet.indexOf(sig[85]) ^ 1]
+    const respelled = text.slice(0, -1) + twin
+    expect(Buffer.from(respelled.slice(-86), 'base64url')).toEqual(Buffer.from(sig, 'base64url'))
+    const p = parsePayload(respelled)
+    expect(verifyText(key.publicKey, p.signed, p.signature)).toBe(false)
+  })
+
   it('does not verify under another issuer’s key', () => {
     const other = generateSigningKey('portal').key
     const p = parsePayload(text)

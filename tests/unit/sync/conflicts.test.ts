@@ -166,7 +166,7 @@ describe.each(backends)('conflict rules (%s)', (backend) => {
       expect((await patientOn(d, pc.id)).snils).toBe('11223344595')
       const tasks = await d.call('sync.tasks', {}, d.token)
       expect(tasks.filter((t) => t.kind === 'duplicate_patient')).toHaveLength(1)
-      expect(tasks[0].message).toContain('СНИЛС 11223344595')
+      expect(tasks[0].message).toContain('СНИЛС 112-233-445 95')
     }
     const onServer = await server.store.db.select().from(records).where(eq(records.snils, '11223344595'))
     expect(onServer).toHaveLength(2)
