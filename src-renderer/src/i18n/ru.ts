@@ -3,11 +3,13 @@
 import { print, printAuditActions, printAuditFields } from './print'
 import { scanAuditActions, scanAuditFields, scanMessages } from './scan'
 import { complaintAuditActions, complaintAuditFields, complaintMessages } from './complaints'
+import { importMessages } from './import'
 
 export const ru = {
   ...print,
   ...scanMessages,
   ...complaintMessages,
+  ...importMessages,
   app: {
     title: 'Регистратура',
     loading: 'Загрузка…',
