@@ -6,8 +6,12 @@ import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { IsoDate } from '../src-main/contract/schemas'
 import type { ProductionCalendar } from '../src-main/core/calendar/production-calendar'
+import { localDate } from '../src-main/core/clock'
+import { directoriesFromReference, type Directories } from '../src-main/core/import/directories'
+import { RowError } from '../src-main/core/import/rows'
 import type { ReferenceData } from '../src-main/core/reference/reference-data'
 import { applyOp, type ServerOp } from './apply-op'
+import { checkItem, type CheckedItem } from './import-rows'
 import { Batch } from './records'
 import type { Workstation } from './auth'
 import { isoNow, queryRows, type ServerContext, type Tx } from './context'
@@ -138,46 +142,45 @@ async function findPatient(tx: Tx, ref: { snils?: string; enp?: string }): Promi
   return row ? (row.merged ?? row.entity_id) : null
 }
 
-function organisationId(deps: ImportDeps, o: z.infer<typeof Organisation>): string | null {
-  const found = deps.reference.organisations.find((x) =>
-    o.organisationId ? x.id === o.organisationId : x.ogrn === o.organisationOgrn
-  )
-  return found?.id ?? null
-}
-
+/** Ops for an item its checks passed: the values are the checked record's (trimmed, defaults from directories). */
 function opsFor(
   deps: ImportDeps,
   source: string,
   item: Item,
+  checked: CheckedItem,
   patientId: string,
   at: string,
   ws: Workstation
 ) {
   const id = derivedId(source, item.type, item.externalId)
-  const sourceId = `${source}:${item.externalId}`
-  const base = { patientId, sourceId, createdAt: at }
-  if (item.type === 'request') {
+  const base = { patientId, sourceId: `${source}:${item.externalId}`, createdAt: at }
+  if (checked.type === 'request') {
+    const { record } = checked
+    const registeredOn = record.registeredOn ?? localDate(new Date(at))
     const dueDate =
-      item.dueDate ??
-      deps.calendar.dueDate({
-        registeredOn: item.registeredOn,
-        businessDays: deps.portalDays,
-        ceilingCalendarDays: 30
-      })
-    const { type: _t, externalId: _e, patient: _p, ...rest } = item
+      record.dueDate ??
+      deps.calendar.dueDate({ registeredOn, businessDays: deps.portalDays, ceilingCalendarDays: 30 })
+    const { kind, periodFrom, periodTo, purpose, delivery, urgent } = record.draft
     const by = `upstream:${source}`
     return [
       {
         entity: 'extract_request',
         id,
         fields: {
-          ...rest,
+          number: record.number,
+          kind,
+          periodFrom,
+          periodTo,
+          purpose,
+          delivery,
+          urgent,
+          registeredOn,
           patientId,
           dueDate,
           applicantKind: 'self',
           representativeId: null,
           channel: 'portal_qr',
-          sourceId: `${source}:${item.externalId}`,
+          sourceId: base.sourceId,
           status: 'accepted',
           statusEpoch: 0,
           refusalReason: null,
@@ -202,40 +205,33 @@ function opsFor(
       }
     ]
   }
-  const org = organisationId(deps, item.organisation)
-  if (!org) return `Организация не найдена в справочнике: ${JSON.stringify(item.organisation)}`
-  if (item.type === 'visit') {
-    const { type: _t, externalId: _e, patient: _p, organisation: _o, services, ...rest } = item
-    const rows = services.map((s, i) => ({
+  if (checked.type === 'visit') {
+    const services = checked.record.services.map((s, i) => ({
       id: derivedId(source, 'service', item.externalId, String(i)),
       ...s
     }))
-    return [{ entity: 'visit', id, fields: { ...rest, ...base, organisationId: org, services: rows } }]
+    return [{ entity: 'visit', id, fields: { ...checked.record.fields, ...base, services } }]
   }
-  if (!deps.reference.documentKinds.some((k) => k.code === item.kindCode))
-    return `Вид документа «${item.kindCode}» не найден в справочнике`
-  const {
-    type: _t,
-    externalId: _e,
-    patient: _p,
-    organisation: _o,
-    visitExternalId,
-    replacesExternalId,
-    signatures,
-    ...rest
-  } = item
+  const { record } = checked
   const fields = {
-    ...rest,
+    ...record.fields,
     ...base,
-    organisationId: org,
-    visitId: visitExternalId ? derivedId(source, 'visit', visitExternalId) : null,
-    replacesId: replacesExternalId ? derivedId(source, 'document', replacesExternalId) : null,
-    signatures: signatures.map((s, i) => ({
+    visitId: record.visitSourceId ? derivedId(source, 'visit', record.visitSourceId) : null,
+    replacesId: record.replacesSourceId ? derivedId(source, 'document', record.replacesSourceId) : null,
+    signatures: record.signatures.map((s, i) => ({
       id: derivedId(source, 'signature', item.externalId, String(i)),
       ...s
     }))
   }
   return [{ entity: 'medical_document', id, fields }]
+}
+
+/** The directories from the shipped reference files, built once per server. */
+const directoryCache = new WeakMap<ReferenceData, Directories>()
+function directoriesOf(deps: ImportDeps): Directories {
+  let dirs = directoryCache.get(deps.reference)
+  if (!dirs) directoryCache.set(deps.reference, (dirs = directoriesFromReference(deps.reference)))
+  return dirs
 }
 
 export async function importItems(
@@ -247,8 +243,9 @@ export async function importItems(
   return ctx.write(async (tx) => {
     const batch = await Batch.start(ctx, tx, [])
     const results: ImportResult[] = []
+    const dirs = directoriesOf(deps)
+    const today = localDate(new Date(ctx.now()))
     for (const item of body.items) {
-      const patientId = await findPatient(tx, item.patient)
       const setAside = async (message: string) => {
         const opId = derivedId(body.source, 'op', item.type, item.externalId)
         await tx.insert(review).values({
@@ -262,15 +259,21 @@ export async function importItems(
         })
         results.push({ externalId: item.externalId, status: 'review', entityId: null, message })
       }
+      // The desk importer's rules; a row they refuse waits in review with their Russian reason.
+      let checked: CheckedItem
+      try {
+        checked = checkItem(item, dirs, today)
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error
+        await setAside(error.message)
+        continue
+      }
+      const patientId = await findPatient(tx, checked.record.patient)
       if (!patientId) {
         await setAside('Пациент с такими СНИЛС или ЕНП не найден в клинике')
         continue
       }
-      const ops = opsFor(deps, body.source, item, patientId, isoNow(ctx), ws)
-      if (typeof ops === 'string') {
-        await setAside(ops)
-        continue
-      }
+      const ops = opsFor(deps, body.source, item, checked, patientId, isoNow(ctx), ws)
       let status: ImportResult['status'] = 'applied'
       let message: string | null = null
       for (const o of ops) {

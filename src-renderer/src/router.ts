@@ -13,6 +13,7 @@ import SettingsScreen from './features/settings/SettingsScreen.vue'
 import { printRoutes } from './features/print/routes'
 import { complaintRoutes } from './features/complaints/routes'
 import { syncRoutes } from './features/sync/routes'
+import { importRoutes } from './features/import/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -39,6 +40,7 @@ export function createAppRouter() {
       ...printRoutes,
       ...complaintRoutes,
       ...syncRoutes,
+      ...importRoutes,
       { path: '/:rest(.*)*', redirect: '/' }
     ]
   })

@@ -4,12 +4,14 @@ import { print, printAuditActions, printAuditFields } from './print'
 import { scanAuditActions, scanAuditFields, scanMessages } from './scan'
 import { complaintAuditActions, complaintAuditFields, complaintMessages } from './complaints'
 import { syncMessages } from './sync'
+import { importMessages } from './import'
 
 export const ru = {
   ...print,
   ...scanMessages,
   ...complaintMessages,
   ...syncMessages,
+  ...importMessages,
   app: {
     title: 'Регистратура',
     loading: 'Загрузка…',

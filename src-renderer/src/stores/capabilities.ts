@@ -16,6 +16,7 @@ export type Capability =
   | 'readIssuances'
   | 'handleComplaints'
   | 'runSync'
+  | 'importFiles'
 
 const grants: Record<Capability, readonly Role[]> = {
   readPatients: ['registrar', 'senior_registrar', 'auditor'],
@@ -30,7 +31,8 @@ const grants: Record<Capability, readonly Role[]> = {
   issueDocuments: ['registrar', 'senior_registrar'],
   readIssuances: ['registrar', 'senior_registrar', 'auditor'],
   handleComplaints: ['registrar', 'senior_registrar'],
-  runSync: ['registrar', 'senior_registrar', 'admin']
+  runSync: ['registrar', 'senior_registrar', 'admin'],
+  importFiles: ['senior_registrar', 'admin']
 }
 
 export function roleCan(role: Role | null | undefined, capability: Capability): boolean {
