@@ -3,11 +3,13 @@
 import { print, printAuditActions, printAuditFields } from './print'
 import { scanAuditActions, scanAuditFields, scanMessages } from './scan'
 import { complaintAuditActions, complaintAuditFields, complaintMessages } from './complaints'
+import { reportAuditActions, reportMessages } from './reports'
 
 export const ru = {
   ...print,
   ...scanMessages,
   ...complaintMessages,
+  ...reportMessages,
   app: {
     title: 'Регистратура',
     loading: 'Загрузка…',
@@ -346,6 +348,7 @@ export const ru = {
     ...printAuditActions,
     ...scanAuditActions,
     ...complaintAuditActions,
+    ...reportAuditActions,
     access_denied: 'Отказано в доступе',
     audit_read: 'Просмотр журнала',
     auth_sign_in: 'Вход',

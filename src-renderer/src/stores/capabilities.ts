@@ -15,6 +15,7 @@ export type Capability =
   | 'issueDocuments'
   | 'readIssuances'
   | 'handleComplaints'
+  | 'readReports'
 
 const grants: Record<Capability, readonly Role[]> = {
   readPatients: ['registrar', 'senior_registrar', 'auditor'],
@@ -28,7 +29,8 @@ const grants: Record<Capability, readonly Role[]> = {
   printDocuments: ['registrar', 'senior_registrar'],
   issueDocuments: ['registrar', 'senior_registrar'],
   readIssuances: ['registrar', 'senior_registrar', 'auditor'],
-  handleComplaints: ['registrar', 'senior_registrar']
+  handleComplaints: ['registrar', 'senior_registrar'],
+  readReports: ['senior_registrar', 'auditor', 'admin']
 }
 
 export function roleCan(role: Role | null | undefined, capability: Capability): boolean {
