@@ -39,6 +39,7 @@ import { complaintPrintCommands } from './complaint-print-commands'
 import { importCommands } from './import-commands'
 import { printCommands } from './print-commands'
 import { qrCommands } from './qr-commands'
+import { reportCommands } from './report-commands'
 import { syncCommands } from './sync-commands'
 
 const coreCommands = {
@@ -231,7 +232,8 @@ export const commands = {
   ...complaintPrintCommands,
   ...backupCommands,
   ...syncCommands,
-  ...importCommands
+  ...importCommands,
+  ...reportCommands
 }
 
 export type Commands = typeof commands

@@ -27,6 +27,7 @@ import { patientHandlers } from './patients/handlers'
 import { printHandlers } from './print/handlers'
 import { ReferenceDataError } from './reference/reference-data'
 import { qrHandlers } from './qr/handlers'
+import { reportHandlers } from './reports/handlers'
 import { requestHandlers } from './requests/handlers'
 import { settingsHandlers } from './settings/handlers'
 import { getSettings, isInitialized, thisWorkstation } from './settings/settings-service'
@@ -48,7 +49,8 @@ const handlers: HandlerMap<CommandName> = {
   ...backupHandlers,
   ...printHandlers,
   ...syncHandlers,
-  ...importHandlers
+  ...importHandlers,
+  ...reportHandlers
 }
 
 /** Public commands that make sense on an empty store: the first-run screen uses them. */

@@ -75,7 +75,11 @@ const allowed = {
   'import.dryRun': true,
   'import.commit': true,
   'import.cancel': true,
-  'import.status': true
+  'import.status': true,
+  'reports.issuances': true,
+  'reports.requests': true,
+  'reports.complaints': true,
+  'reports.export': true
 } as const satisfies Record<CommandName, true>
 
 function isAllowed(name: unknown): name is CommandName {

@@ -14,6 +14,7 @@ import { printRoutes } from './features/print/routes'
 import { complaintRoutes } from './features/complaints/routes'
 import { syncRoutes } from './features/sync/routes'
 import { importRoutes } from './features/import/routes'
+import { reportRoutes } from './features/reports/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -41,6 +42,7 @@ export function createAppRouter() {
       ...complaintRoutes,
       ...syncRoutes,
       ...importRoutes,
+      ...reportRoutes,
       { path: '/:rest(.*)*', redirect: '/' }
     ]
   })

@@ -24,6 +24,7 @@ export type Permission =
   | 'issuance.read'
   | 'backup.manage'
   | 'import.run'
+  | 'reports.read'
 
 /** 'public': no session needed; 'session': any signed-in user (even a locked one for unlock). */
 export type Access = 'public' | 'session' | Permission
@@ -101,7 +102,13 @@ export const commandAccess: Record<CommandName, Access> = {
   'import.dryRun': 'import.run',
   'import.commit': 'import.run',
   'import.cancel': 'import.run',
-  'import.status': 'import.run'
+  'import.status': 'import.run',
+  // Figures of the whole registry: for whoever runs it (senior registrar), checks it (auditor) or runs the system
+  // (administrator). They count and name staff, never patients, so the administrator's rule of no patient data holds.
+  'reports.issuances': 'reports.read',
+  'reports.requests': 'reports.read',
+  'reports.complaints': 'reports.read',
+  'reports.export': 'reports.read'
 }
 
 const registrar: Permission[] = [
@@ -121,7 +128,14 @@ const registrar: Permission[] = [
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   registrar,
-  senior_registrar: [...registrar, 'patients.merge', 'requests.reopen', 'audit.read', 'import.run'],
+  senior_registrar: [
+    ...registrar,
+    'patients.merge',
+    'requests.reopen',
+    'audit.read',
+    'import.run',
+    'reports.read'
+  ],
   // The administrator runs the system, not the card index: no patient data.
   admin: [
     'users.manage',
@@ -132,7 +146,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'backup.manage',
     'sync.run',
     'sync.configure',
-    'import.run'
+    'import.run',
+    'reports.read'
   ],
   auditor: [
     'patients.read',
@@ -141,7 +156,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'issuance.read',
     'audit.read',
     'settings.read',
-    'reference.read'
+    'reference.read',
+    'reports.read'
   ]
 }
 

@@ -261,7 +261,9 @@ export const extractRequests = sqliteTable(
     uniqueIndex('extract_requests_number_uq').on(t.number),
     index('extract_requests_source_ix').on(t.sourceId),
     index('extract_requests_patient_ix').on(t.patientId),
-    index('extract_requests_status_due_ix').on(t.status, t.dueDate)
+    index('extract_requests_status_due_ix').on(t.status, t.dueDate),
+    // The request report counts a period's requests by status and finds the overdue ones from this index alone.
+    index('extract_requests_registered_ix').on(t.registeredOn, t.status, t.dueDate)
   ]
 )
 
@@ -281,7 +283,11 @@ export const requestStatusHistory = sqliteTable(
     userId: text('user_id').notNull(),
     workstationId: text('workstation_id').notNull()
   },
-  (t) => [index('request_status_history_request_ix').on(t.requestId)]
+  (t) => [
+    index('request_status_history_request_ix').on(t.requestId),
+    // The request report finds hand-overs of a period: moves to «Выдано» by time.
+    index('request_status_history_status_at_ix').on(t.toStatus, t.at)
+  ]
 )
 
 export const issuances = sqliteTable(
@@ -306,7 +312,12 @@ export const issuances = sqliteTable(
     reprint: integer('reprint', { mode: 'boolean' }).notNull().default(false),
     signaturePng: text('signature_png')
   },
-  (t) => [index('issuances_patient_ix').on(t.patientId)]
+  (t) => [
+    index('issuances_patient_ix').on(t.patientId),
+    // Reports and the journal read issuances by period; with who and how many copies in it, the report's counts
+    // come from the index alone (a year of a large clinic's issuances is tens of thousands of rows).
+    index('issuances_printed_at_ix').on(t.printedAt, t.printedBy, t.copies)
+  ]
 )
 
 export const complaints = sqliteTable(
@@ -349,7 +360,8 @@ export const complaints = sqliteTable(
   (t) => [
     uniqueIndex('complaints_number_uq').on(t.number),
     index('complaints_patient_ix').on(t.patientId),
-    index('complaints_status_due_ix').on(t.status, t.dueDate)
+    index('complaints_status_due_ix').on(t.status, t.dueDate),
+    index('complaints_registered_ix').on(t.registeredOn)
   ]
 )
 

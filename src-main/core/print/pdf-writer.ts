@@ -18,6 +18,8 @@ export interface DocumentFrame {
   documentNumber: string
   /** The document's name in the footer, before its number: 'Выписка № …'. */
   footerLabel: string
+  /** Printed in the footer instead of label and number, for papers that have no number (reports). */
+  footerText?: string
   /** 'Повторная печать …' on every page when set (the date of the reprint, as printed). */
   reprintOn: string | null
   title: string
@@ -176,7 +178,8 @@ export class PdfWriter {
       this.doc.setLineWidth(0.2)
       this.doc.line(PAGE.left, y - 4, PAGE.left + CONTENT_WIDTH, y - 4)
       this.setStyle(8, false, [40, 40, 40])
-      this.doc.text(`${this.frame.footerLabel} № ${this.frame.documentNumber}`, PAGE.left, y)
+      const label = this.frame.footerText ?? `${this.frame.footerLabel} № ${this.frame.documentNumber}`
+      this.doc.text(label, PAGE.left, y)
       this.doc.text(`Страница ${page} из ${pages}`, PAGE.left + CONTENT_WIDTH, y, { align: 'right' })
       if (this.frame.reprintOn) {
         this.setStyle(8, true)

@@ -5,6 +5,7 @@ import { scanAuditActions, scanAuditFields, scanMessages } from './scan'
 import { complaintAuditActions, complaintAuditFields, complaintMessages } from './complaints'
 import { syncMessages } from './sync'
 import { importMessages } from './import'
+import { reportAuditActions, reportMessages } from './reports'
 
 export const ru = {
   ...print,
@@ -12,6 +13,7 @@ export const ru = {
   ...complaintMessages,
   ...syncMessages,
   ...importMessages,
+  ...reportMessages,
   app: {
     title: 'Регистратура',
     loading: 'Загрузка…',
@@ -350,6 +352,7 @@ export const ru = {
     ...printAuditActions,
     ...scanAuditActions,
     ...complaintAuditActions,
+    ...reportAuditActions,
     access_denied: 'Отказано в доступе',
     audit_read: 'Просмотр журнала',
     auth_sign_in: 'Вход',

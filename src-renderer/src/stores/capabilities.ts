@@ -17,6 +17,7 @@ export type Capability =
   | 'handleComplaints'
   | 'runSync'
   | 'importFiles'
+  | 'readReports'
 
 const grants: Record<Capability, readonly Role[]> = {
   readPatients: ['registrar', 'senior_registrar', 'auditor'],
@@ -32,7 +33,8 @@ const grants: Record<Capability, readonly Role[]> = {
   readIssuances: ['registrar', 'senior_registrar', 'auditor'],
   handleComplaints: ['registrar', 'senior_registrar'],
   runSync: ['registrar', 'senior_registrar', 'admin'],
-  importFiles: ['senior_registrar', 'admin']
+  importFiles: ['senior_registrar', 'admin'],
+  readReports: ['senior_registrar', 'auditor', 'admin']
 }
 
 export function roleCan(role: Role | null | undefined, capability: Capability): boolean {
