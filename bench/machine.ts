@@ -11,7 +11,7 @@ export function describeMachine(now: Date, sqliteVersion: string): string {
     `- CPU: ${cpu[0]?.model.trim() ?? 'unknown'}, ${cpu.length} cores`,
     `- Memory: ${gib} GiB`,
     `- OS: ${platform()} ${release()}`,
-    `- Node ${process.version}, SQLite ${sqliteVersion} (better-sqlite3)`,
+    `- Node ${process.version}, SQLite ${sqliteVersion} (better-sqlite3-multiple-ciphers, store encrypted with ChaCha20-Poly1305)`,
     `- Load average at start (1 / 5 / 15 min): ${load}`,
     `- Date: ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`
   ].join('\n')

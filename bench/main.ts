@@ -2,7 +2,7 @@
 // of the machine. The full run covers clinics of 10k, 100k and 1M patients and writes docs/benchmarks.md; --quick
 // covers 10k and 100k and writes bench/.data/benchmarks-quick.md, so that a smoke run never replaces the
 // committed figures. Progress goes to stderr; stdout carries the table only.
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { dirname, join, relative } from 'node:path'

@@ -2,6 +2,7 @@
 // acts in it.
 import { join } from 'node:path'
 import { openCore, type Core } from '../src-main/core/app'
+import { dataFolderKey } from '../src-main/core/db/key-file'
 import type { Actor, CoreDeps } from '../src-main/core/context'
 import { thisWorkstationId } from '../src-main/core/settings/settings-service'
 import { findUserByLogin } from '../src-main/core/users/user-service'
@@ -14,7 +15,13 @@ export interface OpenClinic {
 }
 
 export async function openClinic(dir: string): Promise<OpenClinic> {
-  const core = openCore({ dataDir: dir, resourcesDir, migrationsDir, scheduleBackups: false })
+  const core = openCore({
+    dataDir: dir,
+    databaseKey: dataFolderKey(dir),
+    resourcesDir,
+    migrationsDir,
+    scheduleBackups: false
+  })
   const deps = await core.deps()
   const user = findUserByLogin(deps, 'registrar')
   if (!user) throw new Error(`no demo registrar in ${join(dir, 'registrar.db')}`)

@@ -1,6 +1,6 @@
 // What registrars type, drawn from the clinic itself: identifiers of real cards, surname prefixes with and without
 // the start of a first name, and surnames with one typo (a letter changed, dropped, doubled or two letters swapped).
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { seededRandom, type Random } from '../src-main/core/demo/random'
 
 export interface PatientKey {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../src-main/core/app'
+import { newDatabaseKey } from '../src-main/core/db/cipher'
 import type { CoreDeps } from '../src-main/core/context'
 import { uuidv7 } from '../src-main/core/ids'
 import { complaintReport } from '../src-main/core/reports/complaint-report'
@@ -24,7 +25,14 @@ const REPORT_INDEXES = [
 ]
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'))
-const core = openCore({ dataDir: dir, resourcesDir, migrationsDir, scheduleBackups: false })
+const key = newDatabaseKey()
+const core = openCore({
+  dataDir: dir,
+  databaseKey: () => key,
+  resourcesDir,
+  migrationsDir,
+  scheduleBackups: false
+})
 try {
   const deps = await core.deps()
   process.stderr.write(`demo clinic of ${patients} patients …\n`)

@@ -1,6 +1,6 @@
 // Search rows: identifier lookups against a raw primary-key lookup in the same store, and ФИО search (prefix, one
 // typo) against a naive LIKE '%…%' scan of the same table.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Store } from '../src-main/core/db/open'
 import { foldForSearch } from '../src-main/core/patients/names'
 import { searchPatients } from '../src-main/core/patients/search'

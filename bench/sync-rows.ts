@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
+import { newDatabaseKey } from '../src-main/core/db/cipher'
 import { openCore, type Core } from '../src-main/core/app'
 import type { CoreDeps } from '../src-main/core/context'
 import {
@@ -38,6 +39,8 @@ async function openDesk(): Promise<BenchDesk> {
   const dir = mkdtempSync(join(tmpdir(), 'registrar-bench-sync-'))
   const core = openCore({
     dataDir: dir,
+    // A throwaway store: a fresh key each time, encrypted like the app's.
+    databaseKey: newDatabaseKey,
     resourcesDir,
     migrationsDir,
     scheduleBackups: false,

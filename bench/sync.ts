@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { newDatabaseKey } from '../src-main/core/db/cipher'
 import { openCore, type Core } from '../src-main/core/app'
 import { attachSyncEngine } from '../src-main/core/sync/engine'
 import { pullLog } from '../src-main/core/sync/pull'
@@ -24,6 +25,8 @@ function desk(): Core {
   dirs.push(dir)
   return openCore({
     dataDir: dir,
+    // A throwaway store: a fresh key each time, encrypted like the app's.
+    databaseKey: newDatabaseKey,
     resourcesDir: join(root, 'resources'),
     migrationsDir: join(root, 'drizzle'),
     passwordCost: 1024

@@ -1,17 +1,21 @@
 // npm run demo -- --patients N --out FILE: writes a demo clinic database file.
+// --key-file FILE: the store's key (made when missing); registrar.key beside the store by default.
 // --stats FILE also writes how long it took (wall and CPU seconds), for the benchmark's notes.
 import { fileURLToPath } from 'node:url'
 import { existsSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../src-main/core/app'
+import { loadOrCreateKeyFile } from '../src-main/core/db/key-file'
 import { setupDemo } from '../src-main/core/setup/setup-service'
 
 const { values } = parseArgs({
   options: {
     patients: { type: 'string', default: '1000' },
     out: { type: 'string', default: 'data/demo.db' },
-    stats: { type: 'string' }
+    stats: { type: 'string' },
+    // The store is encrypted like the browser host's: by default with registrar.key beside it.
+    'key-file': { type: 'string' }
   }
 })
 const patients = Number(values.patients)
@@ -28,6 +32,8 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const core = openCore({
   dataDir: dirname(out),
   fileName: basename(out),
+  databaseKey: () =>
+    loadOrCreateKeyFile(resolve(values['key-file'] ?? join(dirname(out), 'registrar.key')), out),
   resourcesDir: join(root, 'resources'),
   migrationsDir: join(root, 'drizzle'),
   scheduleBackups: false

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { IMPORT_CHUNK_CHARS, type ImportStatus } from '../src-main/contract/import-commands'
+import { newDatabaseKey } from '../src-main/core/db/cipher'
 import { openCore } from '../src-main/core/app'
 import { importFileText, inChunks } from './make-import-file'
 
@@ -17,6 +18,8 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'registrar-import-'))
 const core = openCore({
   dataDir: dir,
+  // A throwaway store: a fresh key each time, encrypted like the app's.
+  databaseKey: newDatabaseKey,
   resourcesDir: join(root, 'resources'),
   migrationsDir: join(root, 'drizzle'),
   scheduleBackups: false

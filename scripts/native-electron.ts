@@ -1,11 +1,11 @@
-// Before `npm start`: make sure a better-sqlite3 build for Electron's ABI exists in .native/, without touching the
-// Node build that tests use. See src-main/core/db/native.ts for the decision logic and its tests.
+// Before `npm start`: make sure a build of the store's driver (better-sqlite3-multiple-ciphers) for Electron's ABI
+// exists in .native/, without touching the Node build that tests use. See src-main/core/db/native.ts for the decision logic and its tests.
 import { fileURLToPath } from 'node:url'
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { planElectronBuild } from '../src-main/core/db/native'
+import { driverPackage, planElectronBuild } from '../src-main/core/db/native'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 function electronVersion(): string | null {
@@ -25,12 +25,12 @@ if (!plan) {
 }
 if (!plan.needed) process.exit(0)
 
-console.log(`Сборка better-sqlite3 для Electron → ${plan.target}`)
-const scratch = mkdtempSync(join(tmpdir(), 'bsqlite-electron-'))
+console.log(`Сборка ${driverPackage} для Electron → ${plan.target}`)
+const scratch = mkdtempSync(join(tmpdir(), 'sqlite3mc-electron-'))
 try {
-  cpSync(join(root, 'node_modules', 'better-sqlite3'), scratch, {
+  cpSync(join(root, 'node_modules', driverPackage), scratch, {
     recursive: true,
-    filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`)
+    filter: (src) => !src.includes(join(driverPackage, 'build'))
   })
   // Node's headers (npm_config_nodedir) are wrong for Electron: build against Electron's own.
   const env = { ...process.env }

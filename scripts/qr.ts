@@ -1,13 +1,14 @@
 // npm run qr -- request [--number N] [--snils S] [--enp E] [--last L --first F --middle M] [--birth YYYY-MM-DD]
 //                       [--kind full|brief] [--from D] [--to D] [--days-valid 30] [--out FILE.png]
-// npm run qr -- samples --db FILE [--out DIR]
+// npm run qr -- samples --db FILE [--key-file FILE] [--out DIR]
 // Makes request QR codes signed by the demo portal key that the demo clinic trusts: what a patient would bring.
 import { fileURLToPath } from 'node:url'
 import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import QRCode from 'qrcode'
-import Database from 'better-sqlite3'
+import { isPlainDatabaseFile, openDatabaseFile } from '../src-main/core/db/cipher'
+import { loadOrCreateKeyFile } from '../src-main/core/db/key-file'
 import { loadDemoPortalKey, signRequestPayload } from '../src-main/core/qr/request-issuer'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -68,10 +69,19 @@ async function request(): Promise<void> {
 async function samples(): Promise<void> {
   const { values } = parseArgs({
     args: rest,
-    options: { db: { type: 'string' }, out: { type: 'string', default: 'qr-samples' } }
+    options: {
+      db: { type: 'string' },
+      'key-file': { type: 'string' },
+      out: { type: 'string', default: 'qr-samples' }
+    }
   })
   if (!values.db) throw new Error('Укажите --db FILE: базу демо-клиники (npm run demo)')
-  const db = new Database(resolve(values.db), { readonly: true })
+  const file = resolve(values.db)
+  // A demo store made before encryption is still plain; an encrypted one needs the key file made with it.
+  const key = isPlainDatabaseFile(file)
+    ? 'unencrypted'
+    : loadOrCreateKeyFile(resolve(values['key-file'] ?? join(dirname(file), 'registrar.key')), file)
+  const db = openDatabaseFile(file, { key, readonly: true, fileMustExist: true })
   const people = db
     .prepare(
       "SELECT last_name, first_name, middle_name, birth_date, snils, enp FROM patients WHERE birth_date < date('now', '-18 years') AND merged_into IS NULL ORDER BY snils LIMIT 2"

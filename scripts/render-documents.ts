@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { CommandInput, CommandName, CommandOutput } from '../src-main/contract/commands'
+import { newDatabaseKey } from '../src-main/core/db/cipher'
 import { openCore } from '../src-main/core/app'
 import { fixedClock } from '../src-main/core/clock'
 import { sampleSignaturePng } from './sample-signature'
@@ -24,6 +25,8 @@ const outDir = resolve(root, values.out!)
 const work = mkdtempSync(join(tmpdir(), 'registrar-documents-'))
 const core = openCore({
   dataDir: work,
+  // A throwaway store: a fresh key each time, encrypted like the app's.
+  databaseKey: newDatabaseKey,
   resourcesDir: join(root, 'resources'),
   migrationsDir: join(root, 'drizzle'),
   clock: fixedClock('2026-11-20T10:30:00+03:00'),

@@ -26,6 +26,9 @@ export const errorCodes = [
   'QR_REVOKED',
   'PRINTER_UNAVAILABLE',
   'PRINT_FAILED',
+  'DB_KEY_WRONG',
+  'DB_KEY_UNAVAILABLE',
+  'DB_ENCRYPTION_FAILED',
   'INTERNAL'
 ] as const
 

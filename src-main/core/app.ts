@@ -17,7 +17,9 @@ import { CalendarError, type ProductionCalendar } from './calendar/production-ca
 import { loadProductionCalendar } from './calendar/load-calendar'
 import { systemClock, type Clock } from './clock'
 import { inTransaction, silentLogger, type Actor, type CoreDeps, type Logger } from './context'
+import type { DatabaseKey } from './db/cipher'
 import { openStore, type Store } from './db/open'
+import { untilStoreOpens } from './db/until-store-opens'
 import type { CallContext, Handler, HandlerMap } from './handlers'
 import { createHlc } from './outbox/hlc'
 import { lastHlc } from './outbox/outbox'
@@ -80,6 +82,8 @@ export interface OpenCoreOptions {
   resourcesDir: string
   migrationsDir: string
   nativeBinding?: string
+  /** The store's key, asked for as the store opens; 'unencrypted' only where a test or benchmark says so. */
+  databaseKey: (() => DatabaseKey) | 'unencrypted'
   clock?: Clock
   logger?: Logger
   passwordCost?: number
@@ -99,11 +103,34 @@ export interface OpenCoreOptions {
 
 export function openCore(options: OpenCoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true })
-  const store = openStore({
+  const logger = options.logger ?? silentLogger
+  try {
+    return coreOnStore(openStoreOf(options), options)
+  } catch (error) {
+    // A store that will not open (wrong or missing key, failed encryption) must not take the app down: every
+    // command answers with the reason, the first screen shows it, and once it is put right the store opens.
+    return untilStoreOpens(
+      () => coreOnStore(openStoreOf(options), options),
+      error,
+      (reason) => {
+        const failed = Promise.reject(reason instanceof Error ? reason : new Error(String(reason)))
+        failed.catch(() => {})
+        return createCore(failed, null, logger)
+      }
+    )
+  }
+}
+
+function openStoreOf(options: OpenCoreOptions): Store {
+  return openStore({
     file: join(options.dataDir, options.fileName ?? 'registrar.db'),
     migrationsDir: options.migrationsDir,
+    key: options.databaseKey === 'unencrypted' ? 'unencrypted' : options.databaseKey(),
     nativeBinding: options.nativeBinding
   })
+}
+
+function coreOnStore(store: Store, options: OpenCoreOptions): Core {
   const clock = options.clock ?? systemClock
   const vault = options.vault ?? fileKeyVault(join(options.dataDir, 'keys'))
   const ready = loadProductionCalendar(join(options.resourcesDir, 'calendar')).then((calendar) =>
@@ -157,7 +184,12 @@ function buildDeps(
   }
 }
 
-export function createCore(ready: Promise<CoreDeps>, store: Store, logger: Logger, onClose = () => {}): Core {
+export function createCore(
+  ready: Promise<CoreDeps>,
+  store: Store | null,
+  logger: Logger,
+  onClose = () => {}
+): Core {
   const sessions = createSessionTable()
   return {
     async dispatch(name, input, token) {
@@ -178,7 +210,7 @@ export function createCore(ready: Promise<CoreDeps>, store: Store, logger: Logge
     deps: () => ready,
     close: () => {
       onClose()
-      store.close()
+      store?.close()
     }
   }
 }

@@ -1,7 +1,9 @@
 // Composition root of the desktop app: open the core, register IPC, show the window. Nothing else lives here.
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, safeStorage } from 'electron'
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { openCore, type Core } from '../core/app'
+import { loadOrCreateWrappedKey } from '../core/db/key-file'
 import { chooseNativeBinding } from '../core/db/native'
 import { startBackgroundSync, type BackgroundSync } from '../core/sync/autostart'
 import { registerIpc } from './ipc'
@@ -31,6 +33,13 @@ app.whenReady().then(() => {
     dataDir: paths.dataDir,
     resourcesDir: paths.resourcesDir,
     migrationsDir: paths.migrationsDir,
+    // The key is wrapped by the OS key store of this account; a failure reaches the first screen as a message.
+    databaseKey: () =>
+      loadOrCreateWrappedKey(
+        join(paths.dataDir, 'registrar.key.wrapped'),
+        join(paths.dataDir, 'registrar.db'),
+        safeStorage
+      ),
     nativeBinding: binding.kind === 'electron' ? binding.path : undefined
   })
   sync = startBackgroundSync(core.deps())

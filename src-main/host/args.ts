@@ -1,19 +1,24 @@
-// Command-line flags of the browser host: `node out/main/host.js --data DIR --port P [--workstation NAME]`.
+// Command-line flags of the browser host: `node out/main/host.js --data DIR --port P [--workstation NAME]
+// [--key-file FILE]`.
 
 export interface HostArgs {
   dataDir: string
   port: number
   workstationName?: string
+  /** The database key file; absent means registrar.key in the data folder. */
+  keyFile?: string
   help: boolean
 }
 
 export const usage = `Рабочее место регистратора в браузере (только 127.0.0.1)
 
-  node out/main/host.js [--data КАТАЛОГ] [--port ПОРТ] [--workstation ИМЯ]
+  node out/main/host.js [--data КАТАЛОГ] [--port ПОРТ] [--workstation ИМЯ] [--key-file ФАЙЛ]
 
   --data         каталог с базой registrar.db (по умолчанию ./data)
   --port         порт; 0 — выбрать свободный (по умолчанию 0)
   --workstation  имя рабочего места для новой базы
+  --key-file     файл ключа шифрования базы, доступный только владельцу (права 600);
+                 по умолчанию КАТАЛОГ/registrar.key, создаётся при первом запуске
 `
 
 export class ArgsError extends Error {}
@@ -44,6 +49,9 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       }
       case '--workstation':
         args.workstationName = value()
+        break
+      case '--key-file':
+        args.keyFile = value()
         break
       case '--help':
       case '-h':

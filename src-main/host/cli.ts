@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openCore } from '../core/app'
+import { loadOrCreateKeyFile } from '../core/db/key-file'
 import { startBackgroundSync } from '../core/sync/autostart'
 import { ArgsError, parseHostArgs, usage } from './args'
 import { createHostServer, listenOnLoopback } from './server'
@@ -28,8 +29,10 @@ async function main(): Promise<void> {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
   const dataDir = resolve(args.dataDir)
   mkdirSync(dataDir, { recursive: true })
+  const keyFile = resolve(args.keyFile ?? resolve(dataDir, 'registrar.key'))
   const core = openCore({
     dataDir,
+    databaseKey: () => loadOrCreateKeyFile(keyFile, resolve(dataDir, 'registrar.db')),
     resourcesDir: resolve(root, 'resources'),
     migrationsDir: resolve(root, 'drizzle'),
     workstationName: args.workstationName
@@ -47,8 +50,11 @@ async function main(): Promise<void> {
   const port = await listenOnLoopback(server, args.port)
   const url = `http://127.0.0.1:${port}/#k=${secret}`
   process.stdout.write(
-    `Рабочее место регистратора в браузере\nДанные: ${dataDir}\nАдрес: ${url}\nHOST_URL=${url}\n`
+    `Рабочее место регистратора в браузере\nДанные: ${dataDir}\nКлюч: ${keyFile}\nАдрес: ${url}\nHOST_URL=${url}\n`
   )
+  // The page shows why the store did not open; whoever started the host sees it here too.
+  const status = await core.dispatch('system.status', {}, null)
+  if (!status.ok) process.stderr.write(`База данных не открыта: ${status.error.message}\n`)
 
   let closing = false
   const shutdown = (): void => {

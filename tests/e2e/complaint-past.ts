@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import type { CommandInput, CommandName, CommandOutput } from '../../src-main/contract/commands'
 import { openCore } from '../../src-main/core/app'
+import { dataFolderKey } from '../../src-main/core/db/key-file'
 import { fixedClock } from '../../src-main/core/clock'
 import { daysAgo, type Filed } from './complaint-seed'
 import { root } from './host'
@@ -17,6 +18,8 @@ export async function seedPastComplaint(
 ): Promise<Filed & { patientName: string }> {
   const core = openCore({
     dataDir,
+    // The host opens this folder next, with the key file it finds there.
+    databaseKey: dataFolderKey(dataDir),
     resourcesDir: join(root, 'resources'),
     migrationsDir: join(root, 'drizzle'),
     clock: fixedClock(`${daysAgo(days)}T10:00:00`),

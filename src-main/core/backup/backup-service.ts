@@ -1,12 +1,12 @@
-// Online backups of the desk's store (SQLite backup API: the desk keeps working while it runs), each verified by
-// opening the copy and checking its integrity, a kept number of them, and restore by the administrator.
-import Database from 'better-sqlite3'
+// Backups of the desk's store (VACUUM INTO: a consistent snapshot, encrypted with the store's own key), each verified
+// by opening the copy and checking its integrity, a kept number of them, and restore by the administrator.
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../contract/errors'
 import { appendAudit } from '../audit/audit'
 import type { Actor, CoreDeps } from '../context'
 import { inTransaction } from '../context'
+import type { Store } from '../db/open'
 
 export interface BackupInfo {
   name: string
@@ -36,22 +36,19 @@ export function backupsToPrune(names: string[], keep: number): string[] {
     .slice(Math.max(keep, 1))
 }
 
-/** Opens a copy read-only and proves it is a whole, readable store of ours. */
-export function verifyBackupFile(file: string, nativeBinding?: string): { patients: number } {
-  let db: Database.Database | undefined
+/** Opens a copy read-only (with the store's key) and proves it is a whole, readable store of ours. */
+export function verifyBackupFile(store: Pick<Store, 'openCopy'>, file: string): { patients: number } {
+  let db: ReturnType<Store['openCopy']> | undefined
   try {
-    db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(nativeBinding ? { nativeBinding } : {})
-    })
+    db = store.openCopy(file)
     const check = db.pragma('integrity_check', { simple: true })
     if (check !== 'ok') throw new AppError('INTERNAL', `Резервная копия повреждена: ${String(check)}`)
     const patients = db.prepare('SELECT count(*) FROM patients').pluck().get() as number
     return { patients }
   } catch (error) {
-    if (error instanceof AppError) throw error
-    throw new AppError('INTERNAL', `Резервная копия не читается: ${(error as Error).message}`)
+    if (error instanceof AppError && error.code !== 'DB_KEY_WRONG') throw error
+    const why = error instanceof AppError ? 'не подходит ключ базы данных' : (error as Error).message
+    throw new AppError('INTERNAL', `Резервная копия не читается: ${why}`)
   } finally {
     db?.close()
   }
@@ -80,10 +77,10 @@ export async function createBackup(
   const existing = new Set(readdirSync(dir))
   const name = backupName(deps.clock.now(), (n) => existing.has(n))
   const file = join(dir, name)
-  await deps.store.sqlite.backup(file)
   let verified: { patients: number }
   try {
-    verified = verifyBackupFile(file)
+    deps.store.copyTo(file)
+    verified = verifyBackupFile(deps.store, file)
   } catch (error) {
     rmSync(file, { force: true })
     throw error
@@ -106,8 +103,9 @@ export async function createBackup(
 }
 
 /**
- * Restores a verified copy into the live store through the backup API, so open connections see the restored pages
- * without the file being swapped under them. A fresh backup of the current state is made first.
+ * Restores a verified copy in place of the live store file and reopens the store on it (an encrypted store cannot
+ * take pages through the backup API from a connection without its key). A fresh backup of the current state is
+ * made first.
  */
 export async function restoreBackup(
   deps: CoreDeps,
@@ -118,14 +116,9 @@ export async function restoreBackup(
 ): Promise<BackupInfo> {
   if (!NAME.test(name)) throw new AppError('VALIDATION', 'Неверное имя резервной копии')
   const file = join(dir, name)
-  const verified = verifyBackupFile(file)
+  const verified = verifyBackupFile(deps.store, file)
   const safety = await createBackup(deps, actor, dir, Math.max(keep, 2))
-  const source = new Database(file, { readonly: true, fileMustExist: true })
-  try {
-    await source.backup(deps.store.sqlite.name)
-  } finally {
-    source.close()
-  }
+  deps.store.replaceWith(file)
   inTransaction(deps, () =>
     appendAudit(deps, actor, {
       action: 'backup.restore',

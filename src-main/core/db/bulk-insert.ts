@@ -1,6 +1,6 @@
 // Fast inserts for bulk loads (the demo generator, imports): one cached single-row statement per table, run inside
 // the caller's transaction. Drizzle's query builder costs more than SQLite itself at millions of rows.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm'
 
 export interface BulkWriter {

@@ -5,7 +5,7 @@
 // once by sorting instead of by millions of B-tree inserts, and derived data (search index) rebuilt at the end
 // instead of by per-row triggers. The file is flushed to disk before the function returns.
 import { closeSync, fsyncSync, openSync } from 'node:fs'
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 
 export interface BulkLoadPlan {
   /** Tables whose secondary (non-unique-constraint) indexes are dropped for the load and created after it. */

@@ -1,8 +1,11 @@
-// better-sqlite3 is a native module: Node (tests, browser host) and Electron (the app) need different builds.
-// Node's build stays where npm put it; Electron's lives beside it in .native/, keyed by Electron version and
-// platform, and is passed to better-sqlite3 as `nativeBinding`. Neither build overwrites the other, so `npm test`
-// and `npm start` work in either order.
+// The store's driver, better-sqlite3-multiple-ciphers (better-sqlite3 built with SQLite Multiple Ciphers), is a
+// native module: Node (tests, browser host) and Electron (the app) need different builds. Node's build stays where
+// npm put it; Electron's lives beside it in .native/, keyed by Electron version and platform, and is passed to the
+// driver as `nativeBinding`. Neither build overwrites the other, so `npm test` and `npm start` work in either order.
 import { join } from 'node:path'
+
+/** The npm package whose native module the store loads. */
+export const driverPackage = 'better-sqlite3-multiple-ciphers'
 
 export interface RuntimeInfo {
   /** process.versions.electron when running inside Electron. */
@@ -21,7 +24,8 @@ export function electronBindingPath(
     projectRoot,
     '.native',
     `electron-${electronVersion}-${platform}-${arch}`,
-    'better_sqlite3.node'
+    // Named for the ciphers build: a plain better-sqlite3 build left here by an older checkout is never loaded.
+    'better_sqlite3_multiple_ciphers.node'
   )
 }
 
@@ -42,14 +46,14 @@ export function chooseNativeBinding(
   return {
     kind: 'missing',
     path,
-    message: `Нет сборки better-sqlite3 для Electron ${runtime.electron}: выполните «npm run native:electron».`
+    message: `Нет сборки ${driverPackage} для Electron ${runtime.electron}: выполните «npm run native:electron».`
   }
 }
 
 export interface ElectronBuildPlan {
   needed: boolean
   target: string
-  /** node-gyp arguments for building against Electron's headers in a scratch copy of better-sqlite3. */
+  /** node-gyp arguments for building against Electron's headers in a scratch copy of the driver package. */
   gypArgs: string[]
 }
 

@@ -7,7 +7,7 @@
 //  1. cards starting with the first word, read in order from the name index (what a registrar types, nearly always);
 //  2. the rest: when the trigram index says few cards match, those cards, sorted; when many match, the name index
 //     read in order, skipping cards that do not match, which stops soon because matches are everywhere.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { isRealIsoDate } from '../../contract/schemas'
 import { foldForSearch } from './names'
 import { prefixEnd, prepared, SUMMARY_COLUMNS, type SummaryRow } from './search-sql'

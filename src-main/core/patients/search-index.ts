@@ -1,7 +1,7 @@
 // The search's derived data — the trigram index patients_fts and the surname counts patient_surnames — is kept in
 // step row by row by triggers (drizzle/0001). A bulk load suspends the insert triggers and rebuilds both at once:
 // one pass over the table instead of a million trigger runs.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 
 /** The triggers that write derived search data when a patient is inserted. */
 export const searchInsertTriggers = ['patients_fts_ai', 'patient_surnames_ai'] as const

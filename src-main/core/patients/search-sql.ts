@@ -1,6 +1,6 @@
 // What the search queries share: prepared statements kept per connection (preparing costs more than running an
 // indexed lookup), and the few columns a result line shows, read straight into the contract's shape.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import type { PatientSummary } from '../../contract/schemas'
 import { fullNameOf } from './names'
 

@@ -12,7 +12,7 @@ export { parseNameQuery } from './name-search'
 
 export interface SearchStore {
   db: Db
-  sqlite: import('better-sqlite3').Database
+  sqlite: import('better-sqlite3-multiple-ciphers').Database
 }
 
 const live = 'p.merged_into IS NULL'

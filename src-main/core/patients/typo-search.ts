@@ -8,7 +8,7 @@
 //  - two typos, for surnames of eight letters or more: surnames with the same first letter, filtered in SQL by the
 //    pigeonhole rule (three pieces with a letter between them; two edits leave one piece whole), then measured.
 //    Two typos with the first letter wrong are not looked for: they bring more noise than finds.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { editDistance } from './names'
 import type { NameQuery } from './name-search'
 import { prefixEnd, prepared, SUMMARY_COLUMNS, type SummaryRow } from './search-sql'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkEnp, checkSnils } from '../../../src-main/contract/identifiers'
 import { demoCore } from '../support/core'
 
-function fingerprint(db: import('better-sqlite3').Database) {
+function fingerprint(db: import('better-sqlite3-multiple-ciphers').Database) {
   return db
     .prepare('SELECT last_name, first_name, middle_name, birth_date, snils, enp FROM patients ORDER BY snils')
     .all()

@@ -11,7 +11,7 @@ describe('native module choice', () => {
 
   it('uses the Electron build from .native when it exists', () => {
     const path = electronBindingPath(root, '39.8.10', 'linux', 'x64')
-    expect(path).toBe('/app/.native/electron-39.8.10-linux-x64/better_sqlite3.node')
+    expect(path).toBe('/app/.native/electron-39.8.10-linux-x64/better_sqlite3_multiple_ciphers.node')
     expect(chooseNativeBinding(root, { ...linux, electron: '39.8.10' }, (p) => p === path)).toEqual({
       kind: 'electron',
       path
@@ -21,7 +21,9 @@ describe('native module choice', () => {
   it('names the command to run when the Electron build is missing', () => {
     const choice = chooseNativeBinding(root, { ...linux, electron: '39.8.10' }, () => false)
     expect(choice.kind).toBe('missing')
-    expect(choice.kind === 'missing' && choice.message).toMatch(/npm run native:electron/)
+    expect(choice.kind === 'missing' && choice.message).toMatch(
+      /better-sqlite3-multiple-ciphers.*npm run native:electron/
+    )
   })
 
   it('plans an Electron build only when it is missing, keyed by version', () => {

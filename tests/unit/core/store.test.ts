@@ -1,15 +1,15 @@
-import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { openDatabaseFile } from '../../../src-main/core/db/cipher'
 import { openStore } from '../../../src-main/core/db/open'
-import { projectRoot, tempDir } from '../support/core'
+import { projectRoot, tempDir, testKey } from '../support/core'
 
 const migrationsDir = join(projectRoot, 'drizzle')
 
 describe('local store', () => {
   it('opens with WAL, foreign keys, full sync and a busy timeout', () => {
-    const store = openStore({ file: join(tempDir(), 'a.db'), migrationsDir })
+    const store = openStore({ file: join(tempDir(), 'a.db'), migrationsDir, key: testKey })
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2)
@@ -19,17 +19,17 @@ describe('local store', () => {
 
   it('applies migrations once: opening again changes nothing', () => {
     const file = join(tempDir(), 'b.db')
-    openStore({ file, migrationsDir }).close()
+    openStore({ file, migrationsDir, key: testKey }).close()
     const schemaOf = () => {
-      const db = new Database(file, { readonly: true })
+      const db = openDatabaseFile(file, { key: testKey, readonly: true })
       const rows = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()
       const applied = db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()
       db.close()
       return { rows, applied }
     }
     const first = schemaOf()
-    openStore({ file, migrationsDir }).close()
-    openStore({ file, migrationsDir }).close()
+    openStore({ file, migrationsDir, key: testKey }).close()
+    openStore({ file, migrationsDir, key: testKey }).close()
     expect(schemaOf()).toEqual(first)
     const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
       entries: unknown[]
@@ -38,7 +38,7 @@ describe('local store', () => {
   })
 
   it('keeps the trigram index and the surname table in step with patients', () => {
-    const store = openStore({ file: join(tempDir(), 'c.db'), migrationsDir })
+    const store = openStore({ file: join(tempDir(), 'c.db'), migrationsDir, key: testKey })
     const insert = store.sqlite.prepare(
       `INSERT INTO patients (id, last_name, first_name, sex, birth_date, search_text, created_at, updated_at) VALUES (?, ?, ?, 'M', '1990-01-01', ?, 'x', 'x')`
     )
@@ -67,10 +67,10 @@ describe('local store', () => {
 
   it('loses no committed change when the process stops without closing', () => {
     const file = join(tempDir(), 'd.db')
-    const store = openStore({ file, migrationsDir })
+    const store = openStore({ file, migrationsDir, key: testKey })
     store.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('k', '1')").run()
     // No close(): the WAL holds the commit and the next open replays it.
-    const again = new Database(file, { readonly: true })
+    const again = openDatabaseFile(file, { key: testKey, readonly: true })
     expect(again.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1')
     again.close()
     store.close()

@@ -14,6 +14,7 @@ describe('parseHostArgs', () => {
       help: false
     })
     expect(parseHostArgs(['--data=/tmp/e', '--port=0'])).toMatchObject({ dataDir: '/tmp/e', port: 0 })
+    expect(parseHostArgs(['--key-file', '/secure/desk.key']).keyFile).toBe('/secure/desk.key')
   })
 
   it('refuses a bad port, a missing value and an unknown flag', () => {

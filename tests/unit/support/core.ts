@@ -7,8 +7,12 @@ import type { CommandInput, CommandName, CommandOutput } from '../../../src-main
 import type { AppErrorShape } from '../../../src-main/contract/errors'
 import { openCore, type Core } from '../../../src-main/core/app'
 import { fixedClock } from '../../../src-main/core/clock'
+import { parseDatabaseKey, type DatabaseKey } from '../../../src-main/core/db/cipher'
 
 export const projectRoot = resolve(__dirname, '../../..')
+
+/** Every test store is encrypted, as the app's are, with one known key so a test can reopen its files. */
+export const testKey = parseDatabaseKey('7e57'.repeat(16)) as DatabaseKey
 
 const opened: { core: Core; dir: string }[] = []
 
@@ -39,6 +43,7 @@ export function startCore(now = '2026-11-20T09:00:00+03:00', dir = tempDir()): T
   const clock = fixedClock(now)
   const core = openCore({
     dataDir: dir,
+    databaseKey: () => testKey,
     resourcesDir: join(projectRoot, 'resources'),
     migrationsDir: join(projectRoot, 'drizzle'),
     clock,

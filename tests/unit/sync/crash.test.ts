@@ -2,15 +2,15 @@
 // nothing may arrive twice, and the store must stay sound.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { eq, sql } from 'drizzle-orm'
 import { build } from 'esbuild'
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabaseFile } from '../../../src-main/core/db/cipher'
 import { patients } from '../../../src-main/core/db/schema'
 import { readSyncState } from '../../../src-main/core/sync/state'
 import { log, records } from '../../../src-server/db/schema'
-import { projectRoot } from '../support/core'
+import { projectRoot, testKey } from '../support/core'
 import { joinDesk, seedDesk, startTestServer } from './support/sync-env'
 
 const KILLS = Number(process.env.SYNC_CRASH_KILLS ?? 50)
@@ -25,7 +25,7 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     outfile: bundle,
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3-multiple-ciphers'],
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
     },
@@ -141,7 +141,7 @@ describe('crash safety', () => {
     await last.exited
     await a.sync()
 
-    const sqlite = new Database(join(deskDir, 'registrar.db'))
+    const sqlite = openDatabaseFile(join(deskDir, 'registrar.db'), { key: testKey })
     try {
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
       const local = sqlite.prepare("select id from patients where last_name = 'Крашева'").all() as {
@@ -182,7 +182,7 @@ describe('crash safety', () => {
 })
 
 async function localCrashIds(dir: string): Promise<string[]> {
-  const sqlite = new Database(join(dir, 'registrar.db'), { readonly: true })
+  const sqlite = openDatabaseFile(join(dir, 'registrar.db'), { key: testKey, readonly: true })
   try {
     return (
       sqlite.prepare("select id from patients where last_name = 'Крашева'").all() as { id: string }[]

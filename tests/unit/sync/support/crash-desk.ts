@@ -4,12 +4,15 @@
 import { join } from 'node:path'
 import { openCore } from '../../../../src-main/core/app'
 import { fixedClock } from '../../../../src-main/core/clock'
+import { parseDatabaseKey, type DatabaseKey } from '../../../../src-main/core/db/cipher'
 import { attachSyncEngine } from '../../../../src-main/core/sync/engine'
 
 const [dataDir, root, prefix, final] = process.argv.slice(2)
 const started = Date.now()
 const core = openCore({
   dataDir,
+  // The same key as tests/unit/support/core.ts testKey: the test reads the store after each kill.
+  databaseKey: () => parseDatabaseKey('7e57'.repeat(16)) as DatabaseKey,
   resourcesDir: join(root, 'resources'),
   migrationsDir: join(root, 'drizzle'),
   clock: fixedClock('2026-11-20T09:00:00+03:00'),
