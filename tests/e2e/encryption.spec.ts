@@ -50,7 +50,7 @@ test('a key that does not fit the store is named on the first screen, and the ho
       const alert = page.getByRole('alert')
       await expect(alert).toContainText('Ключ базы данных не подходит')
       await expect(page.getByRole('button', { name: 'Повторить' })).toBeVisible()
-      await snap(page, '50-database-key-wrong')
+      await snap(page, '15-database-key-wrong')
       const status = await host.call('system.status', {})
       expect(status.error?.code).toBe('DB_KEY_WRONG')
       const signIn = await host.call('auth.signIn', { login: 'registrar', password: 'demo1234' })

@@ -64,7 +64,7 @@ test('a МИС export imported from the keyboard puts its documents on the patie
   await expect(importScreen.outcome).toContainText('Импорт завершён')
   expect(await importScreen.count(importScreen.result, 'documents', 'new')).toBe(file.documents.length)
   expect(await importScreen.count(importScreen.result, 'patients', 'new')).toBe(6)
-  await snap(page, '52-import-done')
+  await snap(page, '62-import-done')
 
   await page.keyboard.press('F2')
   await desk.find(String(owner.snils))
@@ -126,7 +126,7 @@ test('a file with five bad rows names exactly those five and imports none of the
   await expect(importScreen.errors.nth(3)).toContainText('no-such-kind')
   await expect(importScreen.errors.nth(4)).toContainText('Начало периода: не может быть в будущем')
   expect(await importScreen.count(importScreen.dryRun, 'total', 'rejected')).toBe(5)
-  await snap(page, '50-import-dry-run-errors')
+  await snap(page, '60-import-dry-run-errors')
 
   await importScreen.commit.click()
   await expect(importScreen.outcome).toContainText('Импорт завершён')
@@ -169,7 +169,7 @@ test('a cancelled import stops after its current batch and says what it wrote', 
   await importScreen.commit.click()
   await importScreen.cancel.click()
   await expect(importScreen.outcome).toContainText('Импорт отменён', { timeout: 60_000 })
-  await snap(page, '51-import-cancelled')
+  await snap(page, '61-import-cancelled')
   const outcome = await importScreen.outcome.innerText()
   const [done, total] = /обработано строк ([\d\s ]+) из ([\d\s ]+)/
     .exec(outcome)!

@@ -94,7 +94,7 @@ test('the senior registrar reads the month’s reports by keyboard and exports t
       String(s.count)
     )
   expect(await reports.chartIsDrawn()).toBe(true)
-  await snap(page, '52-reports-requests')
+  await snap(page, '72-reports-requests')
   const csv = await reports.exportWith('Alt+KeyC')
   expect(csv.name).toMatch(/^Отчёт Заявления на выписку .+\.csv$/)
   expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -110,7 +110,7 @@ test('the senior registrar reads the month’s reports by keyboard and exports t
     await expect(reports.table('report-by-region').locator('tr', { hasText: r.label })).toContainText(
       String(r.count)
     )
-  await snap(page, '50-reports-complaints')
+  await snap(page, '70-reports-complaints')
   const pdf = await reports.exportWith('Alt+KeyP')
   expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-')
   const text = pdfText(pdf.bytes)
@@ -121,7 +121,7 @@ test('the senior registrar reads the month’s reports by keyboard and exports t
   // Back to the documents handed over, for the picture of its chart.
   await page.keyboard.press('Home')
   await expect(reports.total).toHaveText('3')
-  await snap(page, '51-reports-issuances')
+  await snap(page, '71-reports-issuances')
 })
 
 test('a period picked by hand; a registrar is offered no reports', async ({ page, demo, signIn }) => {
