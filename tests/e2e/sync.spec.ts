@@ -101,6 +101,8 @@ test('a request made at desk A reaches desk B; a complaint filed offline goes ou
     await expect(a.pending).toHaveText('Всё отправлено', { timeout: SYNC })
     await server.stop()
     await page.goto(`${deskA.origin}/#/patients/${person.id}`)
+    // The shortcut belongs to the card: it answers once the card is on screen.
+    await expect(page.getByRole('button', { name: /Жалоба: документ не пришёл/ })).toBeVisible()
     await page.keyboard.press('Alt+KeyC')
     const form = new MissingComplaintForm(page)
     await expect(form.documentKind).toBeFocused()
