@@ -1,80 +1,14 @@
 // Sync on loopback: one desk pushes N new cards to the clinic's sync server, a second desk pulls them. Changes per
 // second each way and bytes per change, against a raw INSERT of the same changes into the same PostgreSQL (PGlite
-// in this process, or the PostgreSQL of DATABASE_URL). Desks and server run in one process, as in the sync tests.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+// in this process, or the PostgreSQL of DATABASE_URL), and desk to desk against PouchDB replicating the same records.
+// Desks and server run in one process, as in the sync tests.
 import { sql } from 'drizzle-orm'
-import { newDatabaseKey } from '../src-main/core/db/cipher'
-import { openCore, type Core } from '../src-main/core/app'
 import type { CoreDeps } from '../src-main/core/context'
-import {
-  attachSyncEngine,
-  type Scheduler,
-  type SyncEngine,
-  type SyncRunReport
-} from '../src-main/core/sync/engine'
-import { openServerStore, type ServerStore } from '../src-server/db/open'
+import type { ServerStore } from '../src-server/db/open'
 import { startSyncServer } from '../src-server/server'
-import { migrationsDir, resourcesDir } from './paths'
+import { pouchReplicate } from './pouchdb-replicate'
 import { ms, times, type Row } from './report'
-
-/** Timers that never fire: the benchmark runs sync itself. */
-const noTimers: Scheduler = { set: () => 0, clear: () => {} }
-
-interface BenchDesk {
-  core: Core
-  deps: CoreDeps
-  engine: SyncEngine
-  dir: string
-}
-
-async function call(core: Core, name: string, input: unknown, token: string | null = null): Promise<unknown> {
-  const result = await core.dispatch(name, input, token)
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`)
-  return result.value
-}
-
-async function openDesk(): Promise<BenchDesk> {
-  const dir = mkdtempSync(join(tmpdir(), 'registrar-bench-sync-'))
-  const core = openCore({
-    dataDir: dir,
-    // A throwaway store: a fresh key each time, encrypted like the app's.
-    databaseKey: newDatabaseKey,
-    resourcesDir,
-    migrationsDir,
-    scheduleBackups: false,
-    passwordCost: 1024
-  })
-  const deps = await core.deps()
-  return { core, deps, dir, engine: attachSyncEngine(deps, { scheduler: noTimers }) }
-}
-
-async function signIn(desk: BenchDesk, login: string): Promise<string> {
-  return ((await call(desk.core, 'auth.signIn', { login, password: 'demo1234' })) as { token: string }).token
-}
-
-/** Runs sync until a run moves nothing; returns the totals and the time it took. */
-async function syncUntilQuiet(desk: BenchDesk): Promise<SyncRunReport & { ms: number }> {
-  const total = { pushed: 0, pulled: 0, snapshotRecords: 0, pushBytes: 0, pullBytes: 0, ms: 0 }
-  for (;;) {
-    const started = performance.now()
-    const r = await desk.engine.runOrThrow()
-    total.ms += performance.now() - started
-    total.pushed += r.pushed
-    total.pulled += r.pulled
-    total.pushBytes += r.pushBytes
-    total.pullBytes += r.pullBytes
-    total.snapshotRecords += r.snapshotRecords
-    if (r.pushed === 0 && r.pulled === 0) return total
-  }
-}
-
-function serverStore(): Promise<ServerStore> {
-  const url = process.env.DATABASE_URL
-  if (!url) return openServerStore({ kind: 'pglite-memory' })
-  return openServerStore({ kind: 'postgres', url, schema: `bench_${process.pid}`, dropSchemaOnClose: true })
-}
+import { call, closeDesk, openDesk, serverStore, signIn, syncUntilQuiet, type BenchDesk } from './sync-desks'
 
 /** The same changes, written straight into a table of the same database in one transaction, 500 rows a statement. */
 async function rawInsert(store: ServerStore, deps: CoreDeps): Promise<{ rows: number; ms: number }> {
@@ -148,15 +82,27 @@ export async function syncRows(changes: number, log: (line: string) => void): Pr
     const push = await syncUntilQuiet(a)
     const pull = await syncUntilQuiet(b)
     const raw = await rawInsert(store, a.deps)
+    log('sync: PouchDB replicating the same records …')
+    const records = (
+      a.deps.store.sqlite.prepare('SELECT entity_id AS id, fields FROM outbox ORDER BY device_seq').all() as {
+        id: string
+        fields: string
+      }[]
+    ).map((r) => ({ id: r.id, fields: JSON.parse(r.fields) as Record<string, unknown> }))
+    const pouchMs = await pouchReplicate(records)
     const pushRate = (push.pushed * 1000) / push.ms
     const pullRate = (pull.pulled * 1000) / pull.ms
     const rawRate = (raw.rows * 1000) / raw.ms
+    const bothRate = (push.pushed * 1000) / (push.ms + pull.ms)
+    const pouchRate = (records.length * 1000) / pouchMs
     const perSecond = (v: number) => `${Math.round(v).toLocaleString('en-US')} changes/s`
+    const cpu = (r: { cpuMs: number }, n: number) =>
+      `CPU ${((r.cpuMs * 1000) / Math.max(1, n)).toFixed(0)} µs/change`
     const backend = store.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'
     return [
       {
         what: `Sync push, ${pending} changes to the server (${backend}, loopback)`,
-        ours: `${perSecond(pushRate)}; ${Math.round(push.pushBytes / push.pushed)} B/change (${ms(push.ms)})`,
+        ours: `${perSecond(pushRate)}; ${Math.round(push.pushBytes / push.pushed)} B/change (${ms(push.ms)}; ${cpu(push, push.pushed)})`,
         comparison: `raw INSERT of the same rows ${perSecond(rawRate)}`,
         ratio: `${times(pushRate / rawRate)} of raw`,
         goal: '≥ 10k changes/s, ≥ 0.3 of raw',
@@ -164,19 +110,23 @@ export async function syncRows(changes: number, log: (line: string) => void): Pr
       },
       {
         what: `Sync pull, the same ${pull.pulled} changes to a second desk`,
-        ours: `${perSecond(pullRate)}; ${Math.round(pull.pullBytes / Math.max(1, pull.pulled))} B/change (${ms(pull.ms)})`,
+        ours: `${perSecond(pullRate)}; ${Math.round(pull.pullBytes / Math.max(1, pull.pulled))} B/change (${ms(pull.ms)}; ${cpu(pull, pull.pulled)})`,
         comparison: `raw INSERT of the same rows ${perSecond(rawRate)}`,
         ratio: `${times(pullRate / rawRate)} of raw`,
         goal: '≥ 10k changes/s',
         met: pullRate >= 10_000
+      },
+      {
+        what: `Desk to desk through the server, the same ${push.pushed} changes (push + pull)`,
+        ours: perSecond(bothRate),
+        comparison: `PouchDB replicating them between two in-memory databases ${perSecond(pouchRate)}`,
+        ratio: `${times(bothRate / pouchRate)} faster`,
+        goal: '≥ 3× faster than PouchDB',
+        met: bothRate / pouchRate >= 3
       }
     ]
   } finally {
-    for (const d of desks) {
-      d.engine.stop()
-      d.core.close()
-      rmSync(d.dir, { recursive: true, force: true })
-    }
+    for (const d of desks) closeDesk(d)
     await server.close()
     await store.close()
   }

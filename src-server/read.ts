@@ -34,7 +34,7 @@ export async function hello(ctx: ServerContext, ws: Workstation): Promise<Hello>
 }
 
 export async function pullLog(ctx: ServerContext, after: number, maxBytes: number): Promise<LogPage> {
-  const limit = 2000
+  const limit = 5000
   const rows = await ctx.db
     .select()
     .from(log)

@@ -65,14 +65,20 @@ export class Batch {
       .limit(1)
     batch.waiting = parked.length > 0
     const ids = new Set<string>()
+    // Every record an op names or refers to: one the store lacks is remembered as absent, not asked for again.
+    const wanted = new Set<string>()
     const snils = new Set<string>()
     const enp = new Set<string>()
     const numbers = new Set<string>()
     for (const op of ops) {
       ids.add(op.entityId)
+      wanted.add(key(op.entity, op.entityId))
       for (const ref of specOf(op.entity)?.refs ?? []) {
         const id = ref.field === 'id' ? op.entityId : op.fields[ref.field]
-        if (typeof id === 'string') ids.add(id)
+        if (typeof id === 'string') {
+          ids.add(id)
+          wanted.add(key(ref.entity, id))
+        }
       }
       if (op.entity === 'patient') {
         if (text(op.fields.snils)) snils.add(String(op.fields.snils))
@@ -100,6 +106,8 @@ export class Batch {
           .from(records)
           .where(inArray(records.entityId, idList.slice(i, i + 1000)))
       )
+    // The query above asked for every id whatever its entity, so a pair it did not return is not in the store.
+    for (const k of wanted) if (!batch.cache.has(k)) batch.cache.set(k, null)
     const bySnils = snils.size ? [inArray(records.snils, [...snils])] : []
     const byEnp = enp.size ? [inArray(records.enp, [...enp])] : []
     if (snils.size || enp.size)

@@ -1,10 +1,9 @@
 // Writing a batch back: the records it changed, its log entries in sequence order and its field history, each in
-// multi-row statements, so that a push of a thousand ops costs a handful of round trips rather than thousands.
-import { sql } from 'drizzle-orm'
+// one statement per few thousand rows, so that a push of a thousand ops costs a handful of round trips.
+import { sql, type SQL } from 'drizzle-orm'
 import type { LostValue, RecordState } from '../src-main/core/sync/merge'
 import { specOf } from '../src-main/core/sync/entities'
 import { isoNow, type ServerContext, type Tx } from './context'
-import { fieldHistory, log, records } from './db/schema'
 
 export interface EntryInput {
   seq: number
@@ -33,8 +32,15 @@ export interface HistoryRow {
   outcome: 'applied' | 'lost' | 'kept_server'
 }
 
-const CHUNK = 200
+// Rows travel as one JSON array per statement and Postgres unpacks them (jsonb_to_recordset): a statement costs
+// one parameter however many rows it carries, where a multi-row VALUES list costs one per cell on both sides.
+const CHUNK = 5000
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
+
+async function insertJson(tx: Tx, rows: readonly object[], statement: (json: SQL) => SQL): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx.execute(statement(sql`${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb`))
+}
 
 export async function writeBatch(
   ctx: ServerContext,
@@ -46,7 +52,7 @@ export async function writeBatch(
   const at = isoNow(ctx)
   const rows = dirty.map(({ entity, entityId, state, seq }) => ({
     entity,
-    entityId,
+    entity_id: entityId,
     rank: specOf(entity)?.rank ?? 99,
     data: state.data,
     stamps: state.stamps,
@@ -57,28 +63,62 @@ export async function writeBatch(
     enp: entity === 'patient' ? text(state.data.enp) : null,
     number: text(entity === 'user' ? state.data.login : state.data.number)
   }))
-  const excluded = (column: string) => sql.raw(`excluded.${column}`)
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await tx
-      .insert(records)
-      .values(rows.slice(i, i + CHUNK))
-      .onConflictDoUpdate({
-        target: [records.entity, records.entityId],
-        set: {
-          rank: excluded('rank'),
-          data: excluded('data'),
-          stamps: excluded('stamps'),
-          deleted: excluded('deleted'),
-          seq: excluded('seq'),
-          snils: excluded('snils'),
-          enp: excluded('enp'),
-          number: excluded('number')
-        }
-      })
-  }
-  const sorted = [...entries].sort((a, b) => a.seq - b.seq).map((e) => ({ ...e, at }))
-  for (let i = 0; i < sorted.length; i += CHUNK) await tx.insert(log).values(sorted.slice(i, i + CHUNK))
-  const history = historyRows.map((h) => ({ ...h, value: h.value ?? null }))
-  for (let i = 0; i < history.length; i += CHUNK)
-    await tx.insert(fieldHistory).values(history.slice(i, i + CHUNK))
+  await insertJson(
+    tx,
+    rows,
+    (
+      json
+    ) => sql`insert into records (entity, entity_id, rank, data, stamps, deleted, seq, snils, enp, number)
+      select * from jsonb_to_recordset(${json}) as r(entity text, entity_id text, rank smallint, data jsonb,
+        stamps jsonb, deleted boolean, seq bigint, snils text, enp text, number text)
+      on conflict (entity, entity_id) do update set rank = excluded.rank, data = excluded.data,
+        stamps = excluded.stamps, deleted = excluded.deleted, seq = excluded.seq, snils = excluded.snils,
+        enp = excluded.enp, number = excluded.number`
+  )
+  const sorted = [...entries]
+    .sort((a, b) => a.seq - b.seq)
+    .map((e) => ({
+      seq: e.seq,
+      op_id: e.opId,
+      device_id: e.deviceId,
+      device_seq: e.deviceSeq,
+      hlc: e.hlc,
+      clamped: e.clamped,
+      entity: e.entity,
+      entity_id: e.entityId,
+      op: e.op,
+      fields: e.fields,
+      lost: e.lost,
+      outcome: e.outcome,
+      message: e.message,
+      at
+    }))
+  await insertJson(
+    tx,
+    sorted,
+    (
+      json
+    ) => sql`insert into log (seq, op_id, device_id, device_seq, hlc, clamped, entity, entity_id, op, fields,
+        lost, outcome, message, at)
+      select * from jsonb_to_recordset(${json}) as r(seq bigint, op_id text, device_id text, device_seq bigint,
+        hlc text, clamped boolean, entity text, entity_id text, op text, fields jsonb, lost jsonb, outcome text,
+        message text, at text)`
+  )
+  const history = historyRows.map((h) => ({
+    entity: h.entity,
+    entity_id: h.entityId,
+    field: h.field,
+    value: h.value ?? null,
+    hlc: h.hlc,
+    device_id: h.deviceId,
+    seq: h.seq,
+    outcome: h.outcome
+  }))
+  await insertJson(
+    tx,
+    history,
+    (json) => sql`insert into field_history (entity, entity_id, field, value, hlc, device_id, seq, outcome)
+      select * from jsonb_to_recordset(${json}) as r(entity text, entity_id text, field text, value jsonb, hlc text,
+        device_id text, seq bigint, outcome text)`
+  )
 }

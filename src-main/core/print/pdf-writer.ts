@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 import { jsPDF } from 'jspdf'
 import { autoTable, type UserOptions } from 'jspdf-autotable'
+import './arabic-fast-path'
 import { FONT, useDocumentFont } from './fonts'
 
 export const PAGE = { width: 210, height: 297, left: 20, right: 12, top: 14, bottom: 18 } as const

@@ -8,6 +8,7 @@ import { uuidv7 } from '../ids'
 import { searchTextOf } from '../patients/names'
 import { bookkeeping, columnsOf, type EntitySpec } from './entities'
 import { compareStatus, sameValue } from './merge'
+import { rowStatements } from './row-statements'
 
 type Row = Record<string, unknown>
 
@@ -63,16 +64,12 @@ export function recordTask(
 }
 
 function writeChildren(deps: CoreDeps, spec: EntitySpec, entityId: string, fields: Row): void {
+  const rows = rowStatements(deps.store.sqlite)
   for (const child of spec.children) {
-    const rows = fields[child.field]
-    if (!Array.isArray(rows)) continue
-    for (const r of rows as Row[]) {
-      deps.store.db
-        .insert(child.table)
-        .values({ ...r, [child.parentColumn]: entityId })
-        .onConflictDoNothing()
-        .run()
-    }
+    const children = fields[child.field]
+    if (!Array.isArray(children)) continue
+    for (const r of children as Row[])
+      rows.insert(child.table, { ...r, [child.parentColumn]: entityId }, { ignoreConflict: true })
   }
 }
 
@@ -89,12 +86,8 @@ export function applyRecord(
   mode: ApplyMode
 ): string[] {
   const table = spec.table!
-  const db = deps.store.db
-  const existing = db
-    .select()
-    .from(table)
-    .where(eq(idColumn(table), entityId))
-    .get() as Row | undefined
+  const rows = rowStatements(deps.store.sqlite)
+  const existing = rows.find(table, entityId)
   const values = columnValues(spec, fields)
   if (!existing) {
     if (mode === 'update') {
@@ -116,9 +109,7 @@ export function applyRecord(
       updatedAt: at,
       version: 1
     }
-    db.insert(table)
-      .values({ ...row, ...derive(spec, row) })
-      .run()
+    rows.insert(table, { ...row, ...derive(spec, row) })
     writeChildren(deps, spec, entityId, fields)
     return Object.keys(values)
   }
@@ -132,10 +123,7 @@ export function applyRecord(
   if (changed.length > 0) {
     const set: Row = { updatedAt: at, version: Number(existing.version ?? 0) + 1 }
     for (const k of changed) set[k] = values[k]
-    db.update(table)
-      .set({ ...set, ...derive(spec, { ...existing, ...set }) })
-      .where(eq(idColumn(table), entityId))
-      .run()
+    rows.update(table, { ...set, ...derive(spec, { ...existing, ...set }) }, entityId)
   }
   writeChildren(deps, spec, entityId, fields)
   return changed

@@ -8,6 +8,7 @@ import type { CoreDeps } from '../context'
 import { outbox, syncCredentials, syncFieldHistory, syncTombstones, users } from '../db/schema'
 import { applyRecord, columnValues, idColumn, recordTask } from './apply-record'
 import { contactFields, specOf, type EntitySpec } from './entities'
+import { rowStatements } from './row-statements'
 
 type Row = Record<string, unknown>
 
@@ -86,11 +87,9 @@ function tombstone(deps: CoreDeps, spec: EntitySpec, entityId: string, seq: numb
 }
 
 function isTombstoned(deps: CoreDeps, entity: string, entityId: string): boolean {
-  return !!deps.store.db
-    .select({ seq: syncTombstones.seq })
-    .from(syncTombstones)
-    .where(and(eq(syncTombstones.entity, entity), eq(syncTombstones.entityId, entityId)))
-    .get()
+  return !!rowStatements(deps.store.sqlite)
+    .prepared('SELECT 1 FROM sync_tombstones WHERE entity = ? AND entity_id = ?')
+    .get(entity, entityId)
 }
 
 function history(deps: CoreDeps, e: LogEntry, spec: EntitySpec, changed: string[]): void {
@@ -110,33 +109,27 @@ function history(deps: CoreDeps, e: LogEntry, spec: EntitySpec, changed: string[
       outcome: spec.identity.includes(l.field) ? ('kept_server' as const) : ('lost' as const)
     }))
   ]
-  if (rows.length === 0) return
-  deps.store.db
-    .insert(syncFieldHistory)
-    .values(
-      rows.map((r) => ({
-        entity: e.entity,
-        entityId: e.entityId,
-        field: r.field,
-        value: JSON.stringify(r.value ?? null),
-        hlc: r.hlc,
-        deviceId: r.deviceId,
-        seq: e.seq,
-        outcome: r.outcome,
-        at: e.at
-      }))
-    )
-    .run()
+  const statements = rowStatements(deps.store.sqlite)
+  for (const r of rows)
+    statements.insert(syncFieldHistory, {
+      entity: e.entity,
+      entityId: e.entityId,
+      field: r.field,
+      value: JSON.stringify(r.value ?? null),
+      hlc: r.hlc,
+      deviceId: r.deviceId,
+      seq: e.seq,
+      outcome: r.outcome,
+      at: e.at
+    })
 }
 
 /** One log entry. The caller holds the page's transaction; a failure here is kept as a task, not thrown. */
 export function applyEntry(deps: CoreDeps, e: LogEntry, ownDeviceId: string, masks = true): void {
   if (e.deviceId === ownDeviceId) {
-    deps.store.db
-      .update(outbox)
-      .set({ ackSeq: e.seq, pushedAt: sql`coalesce(${outbox.pushedAt}, ${e.at})` })
-      .where(eq(outbox.opId, e.opId))
-      .run()
+    rowStatements(deps.store.sqlite)
+      .prepared('UPDATE outbox SET ack_seq = ?, pushed_at = coalesce(pushed_at, ?) WHERE op_id = ?')
+      .run(e.seq, e.at, e.opId)
   }
   if (e.deviceId !== 'server') deps.hlc.observe(e.hlc)
   const spec = specOf(e.entity)
@@ -148,11 +141,11 @@ export function applyEntry(deps: CoreDeps, e: LogEntry, ownDeviceId: string, mas
       if (e.op === 'delete') return tombstone(deps, spec, e.entityId, e.seq, e.at)
       if (isTombstoned(deps, e.entity, e.entityId)) return
       if (spec.kind === 'journal') {
-        deps.store.db
-          .insert(spec.table!)
-          .values({ ...columnValues(spec, e.fields), id: e.entityId })
-          .onConflictDoNothing()
-          .run()
+        rowStatements(deps.store.sqlite).insert(
+          spec.table!,
+          { ...columnValues(spec, e.fields), id: e.entityId },
+          { ignoreConflict: true }
+        )
         return
       }
       const changed = applyRecord(
@@ -194,11 +187,11 @@ export function applySnapshotRecord(
       if (spec.kind === 'credential') return applyCredential(deps, r.entityId, r.data, masked)
       if (r.deleted) return tombstone(deps, spec, r.entityId, upTo, at)
       if (spec.kind === 'journal') {
-        deps.store.db
-          .insert(spec.table!)
-          .values({ ...columnValues(spec, r.data), id: r.entityId })
-          .onConflictDoNothing()
-          .run()
+        rowStatements(deps.store.sqlite).insert(
+          spec.table!,
+          { ...columnValues(spec, r.data), id: r.entityId },
+          { ignoreConflict: true }
+        )
         return
       }
       applyRecord(deps, spec, r.entityId, r.data, masked, at, 'snapshot')

@@ -133,18 +133,18 @@ export function createSyncEngine(deps: CoreDeps, options: SyncEngineOptions = {}
     const t = createTransport({ ...base, generation: h.generation })
     const report: SyncRunReport = { pushed: 0, pulled: 0, snapshotRecords: 0, pushBytes: 0, pullBytes: 0 }
     if (readSyncState(deps)?.needsSnapshot) {
-      report.snapshotRecords = (await downloadSnapshot(deps, t, options.snapshotPageSize ?? 500)).records
+      report.snapshotRecords = (await downloadSnapshot(deps, t, options.snapshotPageSize ?? 2000)).records
     }
     sweepCredentials(deps)
-    const pushed = await pushOutbox(deps, t, { maxBytes: options.pushMaxBytes ?? 256 * 1024, maxOps: 1000 })
+    const pushed = await pushOutbox(deps, t, { maxBytes: options.pushMaxBytes ?? 1024 * 1024, maxOps: 2000 })
     report.pushed = pushed.sent
     report.pushBytes = pushed.bytes
     if (pushed.clamped > 0) {
       const total = clampedChanges + pushed.clamped
       updateSyncState(deps, { clampedChanges: total, warning: skewWarning(true, skew, total) })
     }
-    await pushAudit(deps, t, options.pushMaxBytes ?? 256 * 1024)
-    const pulled = await pullLog(deps, t, state.deviceId, options.pullMaxBytes ?? 512 * 1024)
+    await pushAudit(deps, t, options.pushMaxBytes ?? 1024 * 1024)
+    const pulled = await pullLog(deps, t, state.deviceId, options.pullMaxBytes ?? 2 * 1024 * 1024)
     report.pulled = pulled.entries
     report.pullBytes = pulled.bytes
     updateSyncState(deps, { state: 'online', lastSyncAt: nowIso(), lastError: null, lastErrorCode: null })

@@ -1,7 +1,7 @@
 // Connecting a desk to the clinic's server. A configured desk (sync.configure) enrols under its own id and queues
 // every record it holds that never went through the outbox (the demo clinic, data from before sync), so that nothing
 // stays on one desk only. A new desk (system.setupFromServer) enrols, takes the clinic and loads the snapshot.
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { join } from 'node:path'
 import { AppError } from '../../contract/errors'
 import type { SystemStatus } from '../../contract/schemas'
@@ -11,7 +11,7 @@ import type { Actor, CoreDeps } from '../context'
 import { inTransaction, nowIso } from '../context'
 import { outbox, syncState, workstations } from '../db/schema'
 import { uuidv7 } from '../ids'
-import { recordChange, SYNC_SCHEMA_VERSION } from '../outbox/outbox'
+import { changeRecorder, SYNC_SCHEMA_VERSION } from '../outbox/outbox'
 import { clinicSigningKey } from '../qr/trust-service'
 import { loadReferenceData } from '../reference/reference-data'
 import { seedReferenceData } from '../reference/reference-service'
@@ -36,14 +36,27 @@ export function asAppError(error: unknown): unknown {
 
 const CHUNK = 500
 
-function baselineFields(spec: EntitySpec, row: Record<string, unknown>, deps: CoreDeps) {
+type ChildQuery = { all(values: { id: unknown }): unknown[] }
+
+/** Each child table's rows by parent, as one prepared query per table for the run: a clinic has millions. */
+function childQueries(spec: EntitySpec, deps: CoreDeps): ChildQuery[] {
+  return spec.children.map((child) => {
+    const column = (child.table as unknown as Record<string, Parameters<typeof eq>[0]>)[child.parentColumn]
+    return deps.store.db
+      .select()
+      .from(child.table)
+      .where(eq(column, sql.placeholder('id')))
+      .prepare() as unknown as ChildQuery
+  })
+}
+
+function baselineFields(spec: EntitySpec, row: Record<string, unknown>, children: ChildQuery[]) {
   const fields: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(row))
     if (!spec.localOnly.includes(k) && !bookkeeping.has(k)) fields[k] = v
-  for (const child of spec.children) {
-    const column = (child.table as unknown as Record<string, Parameters<typeof eq>[0]>)[child.parentColumn]
-    fields[child.field] = deps.store.db.select().from(child.table).where(eq(column, row.id)).all()
-  }
+  spec.children.forEach((child, i) => {
+    fields[child.field] = children[i].all({ id: row.id })
+  })
   return fields
 }
 
@@ -65,14 +78,16 @@ export function queueBaseline(deps: CoreDeps): number {
     const rows = (deps.store.db.select().from(spec.table!).all() as Record<string, unknown>[]).filter(
       (r) => !known.has(String(r.id))
     )
+    const children = childQueries(spec, deps)
     for (let i = 0; i < rows.length; i += CHUNK) {
       inTransaction(deps, () => {
+        const record = changeRecorder(deps)
         for (const row of rows.slice(i, i + CHUNK)) {
-          recordChange(deps, {
+          record({
             entity: spec.name,
             entityId: String(row.id),
             op: 'insert',
-            fields: baselineFields(spec, row, deps),
+            fields: baselineFields(spec, row, children),
             baseVersion: 0
           })
         }

@@ -1,12 +1,13 @@
 // Sending the outbox: oldest first, in batches capped by bytes. A batch the server took but whose answer was lost
 // is simply sent again: the server knows every op id and answers a replay as it answered the first time.
 import { createHash } from 'node:crypto'
-import { asc, eq, gt, isNull } from 'drizzle-orm'
+import { asc, gt, isNull } from 'drizzle-orm'
 import type { OpResult, SyncOp } from '../../contract/sync-protocol'
 import type { CoreDeps } from '../context'
 import { inTransaction } from '../context'
 import { auditEvents, outbox, syncCredentials, users } from '../db/schema'
 import { recordChange } from '../outbox/outbox'
+import { rowStatements } from './row-statements'
 import { readSyncState, updateSyncState } from './state'
 import { SyncClientError, type Transport } from './transport'
 
@@ -79,13 +80,10 @@ function markResults(
   at: string
 ) {
   inTransaction(deps, () => {
-    for (const r of results) {
-      deps.store.db
-        .update(outbox)
-        .set({ pushedAt: at, ackSeq: r.seq > 0 ? r.seq : null })
-        .where(eq(outbox.opId, r.opId))
-        .run()
-    }
+    const mark = rowStatements(deps.store.sqlite).prepared(
+      'UPDATE outbox SET pushed_at = ?, ack_seq = ? WHERE op_id = ?'
+    )
+    for (const r of results) mark.run(at, r.seq > 0 ? r.seq : null, r.opId)
     if (ackedThrough < firstSeq - 1) {
       // The server lacks ops this desk thought it had delivered: send them again from where the server stands.
       deps.store.db
