@@ -32,6 +32,7 @@ import {
   UserView
 } from './schemas'
 
+import { auditCommands } from './audit-commands'
 import { backupCommands } from './backup-commands'
 import { command, Empty, Id, Ok } from './command'
 import { complaintCommands } from './complaint-commands'
@@ -231,7 +232,8 @@ export const commands = {
   ...complaintPrintCommands,
   ...backupCommands,
   ...syncCommands,
-  ...importCommands
+  ...importCommands,
+  ...auditCommands
 }
 
 export type Commands = typeof commands

@@ -75,7 +75,10 @@ const allowed = {
   'import.dryRun': true,
   'import.commit': true,
   'import.cancel': true,
-  'import.status': true
+  'import.status': true,
+  'audit.search': true,
+  'audit.filterOptions': true,
+  'audit.export': true
 } as const satisfies Record<CommandName, true>
 
 function isAllowed(name: unknown): name is CommandName {

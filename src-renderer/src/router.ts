@@ -12,6 +12,7 @@ import RequestScreen from './features/request/RequestScreen.vue'
 import SettingsScreen from './features/settings/SettingsScreen.vue'
 import { printRoutes } from './features/print/routes'
 import { complaintRoutes } from './features/complaints/routes'
+import { auditRoutes } from './features/audit/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -37,6 +38,7 @@ export function createAppRouter() {
       { path: '/settings', name: 'settings', component: SettingsScreen },
       ...printRoutes,
       ...complaintRoutes,
+      ...auditRoutes,
       { path: '/:rest(.*)*', redirect: '/' }
     ]
   })

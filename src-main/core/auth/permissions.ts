@@ -101,7 +101,10 @@ export const commandAccess: Record<CommandName, Access> = {
   'import.dryRun': 'import.run',
   'import.commit': 'import.run',
   'import.cancel': 'import.run',
-  'import.status': 'import.run'
+  'import.status': 'import.run',
+  'audit.search': 'audit.read',
+  'audit.filterOptions': 'audit.read',
+  'audit.export': 'audit.read'
 }
 
 const registrar: Permission[] = [

@@ -3,11 +3,13 @@
 import { print, printAuditActions, printAuditFields } from './print'
 import { scanAuditActions, scanAuditFields, scanMessages } from './scan'
 import { complaintAuditActions, complaintAuditFields, complaintMessages } from './complaints'
+import { auditMessages, hardeningAuditActions } from './audit'
 
 export const ru = {
   ...print,
   ...scanMessages,
   ...complaintMessages,
+  ...auditMessages,
   app: {
     title: 'Регистратура',
     loading: 'Загрузка…',
@@ -346,6 +348,7 @@ export const ru = {
     ...printAuditActions,
     ...scanAuditActions,
     ...complaintAuditActions,
+    ...hardeningAuditActions,
     access_denied: 'Отказано в доступе',
     audit_read: 'Просмотр журнала',
     auth_sign_in: 'Вход',
