@@ -32,6 +32,7 @@ import {
   UserView
 } from './schemas'
 
+import { auditCommands } from './audit-commands'
 import { backupCommands } from './backup-commands'
 import { command, Empty, Id, Ok } from './command'
 import { complaintCommands } from './complaint-commands'
@@ -233,7 +234,8 @@ export const commands = {
   ...backupCommands,
   ...syncCommands,
   ...importCommands,
-  ...reportCommands
+  ...reportCommands,
+  ...auditCommands
 }
 
 export type Commands = typeof commands

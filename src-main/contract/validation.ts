@@ -4,6 +4,36 @@ import { AppError } from './errors'
 
 z.config(z.locales.ru())
 
+const typeNames: Record<string, string> = {
+  string: 'текст',
+  number: 'число',
+  int: 'целое число',
+  boolean: 'да или нет',
+  object: 'объект',
+  array: 'список',
+  null: 'пустое значение',
+  date: 'дата',
+  bigint: 'число',
+  literal: 'точное значение'
+}
+
+function typeOfInput(input: unknown): string {
+  if (input === null) return typeNames.null
+  if (Array.isArray(input)) return typeNames.array
+  if (typeof input === 'number' && !Number.isFinite(input)) return 'не конечное число'
+  return typeNames[typeof input] ?? 'другое значение'
+}
+
+// The Russian locale still names JS types in English ("ожидалось string, получено undefined"); a registrar
+// should read Russian words, and a missing field should say it is missing.
+z.config({
+  customError: (issue) => {
+    if (issue.code !== 'invalid_type') return undefined
+    if (issue.input === undefined) return 'Обязательное поле не заполнено'
+    return `Ожидалось ${typeNames[issue.expected] ?? 'другое значение'}, получено ${typeOfInput(issue.input)}`
+  }
+})
+
 const fieldLabels: Record<string, string> = {
   lastName: 'Фамилия',
   firstName: 'Имя',
@@ -39,7 +69,7 @@ const fieldLabels: Record<string, string> = {
 
 export function describeIssues(error: z.ZodError): string {
   const parts = error.issues.slice(0, 3).map((issue) => {
-    const key = [...issue.path].reverse().find((p) => typeof p === 'string' && p in fieldLabels)
+    const key = [...issue.path].reverse().find((p) => typeof p === 'string' && Object.hasOwn(fieldLabels, p))
     const label = typeof key === 'string' ? fieldLabels[key] : undefined
     return label && !issue.message.startsWith(label) ? `${label}: ${issue.message}` : issue.message
   })

@@ -6,6 +6,7 @@ import { commands, isCommandName, type CommandName } from '../contract/commands'
 import { AppError, type Result } from '../contract/errors'
 import { describeIssues } from '../contract/validation'
 import { auditHandlers } from './audit/handlers'
+import { auditJournalHandlers } from './audit/journal-handlers'
 import { scheduleBackups } from './backup/backup-service'
 import { backupHandlers } from './backup/handlers'
 import { complaintHandlers } from './complaints/handlers'
@@ -52,7 +53,8 @@ const handlers: HandlerMap<CommandName> = {
   ...printHandlers,
   ...syncHandlers,
   ...importHandlers,
-  ...reportHandlers
+  ...reportHandlers,
+  ...auditJournalHandlers
 }
 
 /** Public commands that make sense on an empty store: the first-run screen uses them. */

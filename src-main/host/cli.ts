@@ -35,7 +35,12 @@ async function main(): Promise<void> {
     databaseKey: () => loadOrCreateKeyFile(keyFile, resolve(dataDir, 'registrar.db')),
     resourcesDir: resolve(root, 'resources'),
     migrationsDir: resolve(root, 'drizzle'),
-    workstationName: args.workstationName
+    workstationName: args.workstationName,
+    // The registrar sees a sentence; the stack of an unexpected failure goes to the terminal for whoever runs this.
+    logger: {
+      info: () => {},
+      error: (message, fields) => process.stderr.write(`${message} ${JSON.stringify(fields ?? {})}\n`)
+    }
   })
   const sync = startBackgroundSync(core.deps())
 

@@ -79,7 +79,10 @@ const allowed = {
   'reports.issuances': true,
   'reports.requests': true,
   'reports.complaints': true,
-  'reports.export': true
+  'reports.export': true,
+  'audit.search': true,
+  'audit.filterOptions': true,
+  'audit.export': true
 } as const satisfies Record<CommandName, true>
 
 function isAllowed(name: unknown): name is CommandName {

@@ -15,6 +15,7 @@ import { complaintRoutes } from './features/complaints/routes'
 import { syncRoutes } from './features/sync/routes'
 import { importRoutes } from './features/import/routes'
 import { reportRoutes } from './features/reports/routes'
+import { auditRoutes } from './features/audit/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -43,6 +44,7 @@ export function createAppRouter() {
       ...syncRoutes,
       ...importRoutes,
       ...reportRoutes,
+      ...auditRoutes,
       { path: '/:rest(.*)*', redirect: '/' }
     ]
   })

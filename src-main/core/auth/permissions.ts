@@ -108,7 +108,10 @@ export const commandAccess: Record<CommandName, Access> = {
   'reports.issuances': 'reports.read',
   'reports.requests': 'reports.read',
   'reports.complaints': 'reports.read',
-  'reports.export': 'reports.read'
+  'reports.export': 'reports.read',
+  'audit.search': 'audit.read',
+  'audit.filterOptions': 'audit.read',
+  'audit.export': 'audit.read'
 }
 
 const registrar: Permission[] = [

@@ -15,7 +15,7 @@ export interface BackupInfo {
   patients: number
 }
 
-const NAME = /^registrar-(\d{8}T\d{6}Z)(?:-\d+)?\.db$/
+const NAME = /^registrar-(\d{8}T\d{6}Z)(?:-(\d+))?\.db$/
 
 export function backupName(at: Date, taken: (name: string) => boolean): string {
   const stamp = at
@@ -27,12 +27,29 @@ export function backupName(at: Date, taken: (name: string) => boolean): string {
   return name
 }
 
-/** Which backups to delete so that the newest `keep` stay. Names sort by time. */
+/** Newest first. Plain string order would put "…Z-2.db" before "…Z.db" and "-10" before "-2" within a second. */
+function newestFirst(a: string, b: string): number {
+  const [, stampA, nA] = NAME.exec(a)!
+  const [, stampB, nB] = NAME.exec(b)!
+  if (stampA !== stampB) return stampA < stampB ? 1 : -1
+  return Number(nB ?? 1) - Number(nA ?? 1)
+}
+
+/**
+ * Whether a name comes after every backup of the same second. A free name is not enough: once pruning has removed
+ * "…Z.db" of this second, a new copy named so would be the oldest of the second and be pruned at once. (Only the
+ * same second: a clock set back must still get a name, not an endless search for one.)
+ */
+function isNewest(name: string, existing: Iterable<string>): boolean {
+  const stamp = NAME.exec(name)?.[1]
+  return [...existing].every((other) => NAME.exec(other)?.[1] !== stamp || newestFirst(name, other) < 0)
+}
+
+/** Which backups to delete so that the newest `keep` stay. */
 export function backupsToPrune(names: string[], keep: number): string[] {
   return names
     .filter((n) => NAME.test(n))
-    .sort()
-    .reverse()
+    .sort(newestFirst)
     .slice(Math.max(keep, 1))
 }
 
@@ -58,8 +75,7 @@ export function listBackups(dir: string): BackupInfo[] {
   mkdirSync(dir, { recursive: true })
   return readdirSync(dir)
     .filter((n) => NAME.test(n))
-    .sort()
-    .reverse()
+    .sort(newestFirst)
     .map((name) => {
       const stamp = NAME.exec(name)![1]
       const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`
@@ -67,7 +83,32 @@ export function listBackups(dir: string): BackupInfo[] {
     })
 }
 
-export async function createBackup(
+// One backup or restore at a time per folder: two copies started in the same second (a double press, the schedule
+// meeting a press) would pick the same file name and write into each other, and pruning could delete the other's copy.
+const queues = new Map<string, Promise<unknown>>()
+
+function oneAtATime<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(dir) ?? Promise.resolve()
+  const next = previous.catch(() => {}).then(work)
+  queues.set(dir, next)
+  void next
+    .catch(() => {})
+    .finally(() => {
+      if (queues.get(dir) === next) queues.delete(dir)
+    })
+  return next
+}
+
+export function createBackup(
+  deps: CoreDeps,
+  actor: Actor | null,
+  dir: string,
+  keep: number
+): Promise<BackupInfo> {
+  return oneAtATime(dir, () => createBackupNow(deps, actor, dir, keep))
+}
+
+async function createBackupNow(
   deps: CoreDeps,
   actor: Actor | null,
   dir: string,
@@ -75,7 +116,7 @@ export async function createBackup(
 ): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const existing = new Set(readdirSync(dir))
-  const name = backupName(deps.clock.now(), (n) => existing.has(n))
+  const name = backupName(deps.clock.now(), (n) => existing.has(n) || !isNewest(n, existing))
   const file = join(dir, name)
   let verified: { patients: number }
   try {
@@ -107,7 +148,17 @@ export async function createBackup(
  * take pages through the backup API from a connection without its key). A fresh backup of the current state is
  * made first.
  */
-export async function restoreBackup(
+export function restoreBackup(
+  deps: CoreDeps,
+  actor: Actor,
+  dir: string,
+  name: string,
+  keep: number
+): Promise<BackupInfo> {
+  return oneAtATime(dir, () => restoreBackupNow(deps, actor, dir, name, keep))
+}
+
+async function restoreBackupNow(
   deps: CoreDeps,
   actor: Actor,
   dir: string,
@@ -117,7 +168,7 @@ export async function restoreBackup(
   if (!NAME.test(name)) throw new AppError('VALIDATION', 'Неверное имя резервной копии')
   const file = join(dir, name)
   const verified = verifyBackupFile(deps.store, file)
-  const safety = await createBackup(deps, actor, dir, Math.max(keep, 2))
+  const safety = await createBackupNow(deps, actor, dir, Math.max(keep, 2))
   deps.store.replaceWith(file)
   inTransaction(deps, () =>
     appendAudit(deps, actor, {

@@ -6,6 +6,7 @@ import { complaintAuditActions, complaintAuditFields, complaintMessages } from '
 import { syncMessages } from './sync'
 import { importMessages } from './import'
 import { reportAuditActions, reportMessages } from './reports'
+import { auditMessages, hardeningAuditActions } from './audit'
 
 export const ru = {
   ...print,
@@ -14,6 +15,7 @@ export const ru = {
   ...syncMessages,
   ...importMessages,
   ...reportMessages,
+  ...auditMessages,
   app: {
     title: 'Регистратура',
     loading: 'Загрузка…',
@@ -353,6 +355,7 @@ export const ru = {
     ...scanAuditActions,
     ...complaintAuditActions,
     ...reportAuditActions,
+    ...hardeningAuditActions,
     access_denied: 'Отказано в доступе',
     audit_read: 'Просмотр журнала',
     auth_sign_in: 'Вход',
