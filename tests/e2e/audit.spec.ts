@@ -37,7 +37,7 @@ test('the auditor filters the journal, sees the chain is whole, and exports CSV 
 
   await audit.user.selectOption({ label: 'Смирнова Ольга Викторовна' })
   await expect(audit.rows).toHaveCount(1)
-  await snap(page, '50-audit-journal')
+  await snap(page, '80-audit-journal')
 
   const csvDownload = page.waitForEvent('download')
   await page.keyboard.press('Alt+KeyX')
