@@ -1,10 +1,11 @@
 // Rough sync figures on loopback: changes per second pushed and pulled, bytes per change on the wire.
-//   npx tsx bench/sync.ts [--changes 2000]          (DATABASE_URL set: against that PostgreSQL)
+//   npx tsx bench/sync.ts [--changes 2000] [--profile FILE]   (DATABASE_URL set: against that PostgreSQL)
 // One desk registers patients offline and pushes them; a second desk pulls them.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { Session } from 'node:inspector/promises'
 import { newDatabaseKey } from '../src-main/core/db/cipher'
 import { openCore, type Core } from '../src-main/core/app'
 import { attachSyncEngine } from '../src-main/core/sync/engine'
@@ -15,7 +16,9 @@ import { createTransport } from '../src-main/core/sync/transport'
 import { openServerStore } from '../src-server/db/open'
 import { startSyncServer } from '../src-server/server'
 
-const { values } = parseArgs({ options: { changes: { type: 'string', default: '2000' } } })
+const { values } = parseArgs({
+  options: { changes: { type: 'string', default: '2000' }, profile: { type: 'string' } }
+})
 const changes = Number(values.changes)
 const root = resolve(import.meta.dirname, '..')
 const dirs: string[] = []
@@ -95,6 +98,13 @@ async function main() {
     })
   }
   const da = await a.deps()
+  // --profile FILE: a CPU profile of the push and the pull only, for Chromium's DevTools.
+  const session = values.profile ? new Session() : null
+  if (session) {
+    session.connect()
+    await session.post('Profiler.enable')
+    await session.post('Profiler.start')
+  }
   let cpu = process.cpuUsage()
   let t = performance.now()
   const pushed = await pushOutbox(da, transport(da), { maxBytes: 256 * 1024, maxOps: 1000 })
@@ -106,6 +116,11 @@ async function main() {
   const pulled = await pullLog(db, transport(db), readSyncState(db)!.deviceId, 512 * 1024)
   const pullMs = performance.now() - t
   const pullCpu = process.cpuUsage(cpu)
+  if (session && values.profile) {
+    const { profile } = await session.post('Profiler.stop')
+    writeFileSync(values.profile, JSON.stringify(profile))
+    session.disconnect()
+  }
   const cpuMs = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1000)
   console.log(
     `CPU of this process (desks and server together): push ${cpuMs(pushCpu)} ms, pull ${cpuMs(pullCpu)} ms`

@@ -245,9 +245,11 @@ export async function applyOp(batch: Batch, op: ServerOp): Promise<ApplyOutcome>
     outcome: result.outcome === 'missing' ? 'rejected' : result.outcome,
     message: result.message
   })
-  const kept = [...spec.identity, ...contactFields].filter(
-    (f) => f in fields && result.state?.stamps[f]?.s === seq
-  )
+  // A record's first values are its insert's log entry; history begins with the first change to them.
+  const kept =
+    result.op === 'insert'
+      ? []
+      : [...spec.identity, ...contactFields].filter((f) => f in fields && result.state?.stamps[f]?.s === seq)
   const at = { entity: op.entity, entityId: op.entityId, hlc, deviceId: op.deviceId }
   batch.history(
     kept.map((field) => ({ ...at, field, value: fields[field] })),

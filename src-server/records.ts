@@ -7,6 +7,7 @@ import type { RecordState, Stamp } from '../src-main/core/sync/merge'
 import { specOf } from '../src-main/core/sync/entities'
 import { isoNow, queryRows, type ServerContext, type Tx } from './context'
 import { records, review, workstations } from './db/schema'
+import { unpackStamps } from './stamps'
 import { writeBatch, type EntryInput, type HistoryRow } from './write-batch'
 
 export interface TaskInput {
@@ -92,7 +93,7 @@ export class Batch {
         const k = key(r.entity, r.entityId)
         batch.cache.set(k, {
           data: r.data as Record<string, unknown>,
-          stamps: r.stamps as Record<string, Stamp>,
+          stamps: unpackStamps(r.stamps),
           deleted: r.deleted
         })
         into?.add(k)
@@ -144,7 +145,7 @@ export class Batch {
     const state = rows[0]
       ? {
           data: rows[0].data as Record<string, unknown>,
-          stamps: rows[0].stamps as Record<string, Stamp>,
+          stamps: unpackStamps(rows[0].stamps),
           deleted: rows[0].deleted
         }
       : null

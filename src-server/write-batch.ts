@@ -4,6 +4,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { LostValue, RecordState } from '../src-main/core/sync/merge'
 import { specOf } from '../src-main/core/sync/entities'
 import { isoNow, type ServerContext, type Tx } from './context'
+import { packStamps } from './stamps'
 
 export interface EntryInput {
   seq: number
@@ -55,7 +56,7 @@ export async function writeBatch(
     entity_id: entityId,
     rank: specOf(entity)?.rank ?? 99,
     data: state.data,
-    stamps: state.stamps,
+    stamps: packStamps(state.stamps),
     deleted: state.deleted,
     seq,
     // Copied out of data for the server's own lookups: duplicates, upstream matching, numbers and logins.

@@ -94,8 +94,9 @@ function isTombstoned(deps: CoreDeps, entity: string, entityId: string): boolean
 
 function history(deps: CoreDeps, e: LogEntry, spec: EntitySpec, changed: string[]): void {
   const tracked = new Set<string>([...spec.identity, ...contactFields])
+  // An insert's values are the record's first: they are the row itself, and history begins with the first change.
   const rows = [
-    ...changed
+    ...(e.op === 'insert' ? [] : changed)
       .filter((f) => tracked.has(f))
       .map((f) => ({
         field: f,
