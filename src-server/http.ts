@@ -118,9 +118,15 @@ async function streamSnapshot(deps: HttpDeps, url: URL, res: ServerResponse): Pr
     pageSize: intParam(url, 'pageSize', 500, 5000) || 500
   })
   res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' })
+  // A page goes out in one write (a write per record cost more than encoding it), and back-pressure is honoured
+  // between pages: a slow desk must not make the server hold the whole clinic in memory.
+  let page = ''
   for await (const line of lines) {
-    // Honour back-pressure: a slow desk must not make the server hold the whole clinic in memory.
-    if (!res.write(JSON.stringify(line) + '\n')) await new Promise((r) => res.once('drain', r))
+    page += JSON.stringify(line) + '\n'
+    if (line.type === 'record') continue
+    const drained = res.write(page)
+    page = ''
+    if (!drained) await new Promise((r) => res.once('drain', r))
     if (res.destroyed) return
   }
   res.end()

@@ -90,7 +90,13 @@ export async function* snapshotLines(
       ? sql`(${records.rank}, ${records.entity}, ${records.entityId}) > (${key[0]}, ${key[1]}, ${key[2]})`
       : undefined
     const rows = await ctx.db
-      .select()
+      .select({
+        rank: records.rank,
+        entity: records.entity,
+        entityId: records.entityId,
+        data: records.data,
+        deleted: records.deleted
+      })
       .from(records)
       .where(where)
       .orderBy(asc(records.rank), asc(records.entity), asc(records.entityId))

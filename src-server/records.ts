@@ -2,7 +2,7 @@
 // memory, and written back with their log entries and history in a few multi-row statements at the end. The whole
 // batch is one transaction, so it lands complete or not at all.
 import { randomUUID } from 'node:crypto'
-import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { RecordState, Stamp } from '../src-main/core/sync/merge'
 import { specOf } from '../src-main/core/sync/entities'
 import { isoNow, queryRows, type ServerContext, type Tx } from './context'
@@ -27,6 +27,12 @@ type RecordRow = typeof records.$inferSelect
 const key = (entity: string, entityId: string) => `${entity}\u0000${entityId}`
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
 
+/** (entity, column) is one of these keys: the pairs travel as one JSON parameter and meet an index led by entity. */
+function pairIn(column: typeof records.entityId | typeof records.number, keys: string[]): SQL {
+  const pairs = JSON.stringify(keys.map((k) => k.split('\u0000')))
+  return sql`(${records.entity}, ${column}) in (select p->>0, p->>1 from jsonb_array_elements(${pairs}::jsonb) as p)`
+}
+
 /** The fields of a batch's ops that the unit of work reads ahead. */
 export interface PlannedOp {
   entity: string
@@ -46,8 +52,9 @@ export class Batch {
   private logged = new Set<string>()
   private historyRows: HistoryRow[] = []
   private seqs: number[] = []
-  /** Patients that may share a СНИЛС or ЕНП with one in this batch, and records that may hold its numbers. */
-  private people = new Set<string>()
+  /** Patients that may share a СНИЛС or ЕНП with one in this batch, by number, and records that may hold its numbers. */
+  private bySnils = new Map<string, Set<string>>()
+  private byEnp = new Map<string, Set<string>>()
   private numbered = new Set<string>()
 
   private constructor(
@@ -65,49 +72,47 @@ export class Batch {
       .where(and(isNotNull(review.waitingFor), isNull(review.resolvedAt)))
       .limit(1)
     batch.waiting = parked.length > 0
-    const ids = new Set<string>()
     // Every record an op names or refers to: one the store lacks is remembered as absent, not asked for again.
     const wanted = new Set<string>()
     const snils = new Set<string>()
     const enp = new Set<string>()
     const numbers = new Set<string>()
     for (const op of ops) {
-      ids.add(op.entityId)
       wanted.add(key(op.entity, op.entityId))
       for (const ref of specOf(op.entity)?.refs ?? []) {
         const id = ref.field === 'id' ? op.entityId : op.fields[ref.field]
-        if (typeof id === 'string') {
-          ids.add(id)
-          wanted.add(key(ref.entity, id))
-        }
+        if (typeof id === 'string') wanted.add(key(ref.entity, id))
       }
       if (op.entity === 'patient') {
         if (text(op.fields.snils)) snils.add(String(op.fields.snils))
         if (text(op.fields.enp)) enp.add(String(op.fields.enp))
       }
       const number = op.entity === 'user' ? op.fields.login : op.fields.number
-      if (op.op === 'insert' && text(number)) numbers.add(String(number))
+      if (op.op === 'insert' && text(number)) numbers.add(key(op.entity, String(number)))
     }
     const remember = (rows: RecordRow[], into?: Set<string>) => {
       for (const r of rows) {
         const k = key(r.entity, r.entityId)
-        batch.cache.set(k, {
+        const state = {
           data: r.data as Record<string, unknown>,
           stamps: unpackStamps(r.stamps),
           deleted: r.deleted
-        })
+        }
+        batch.cache.set(k, state)
         into?.add(k)
+        if (r.entity === 'patient') batch.indexPerson(k, state.data)
       }
     }
-    const idList = [...ids]
-    for (let i = 0; i < idList.length; i += 1000)
+    // By (entity, id) pairs, so that the primary key finds them: an id alone made PostgreSQL read the whole table.
+    const pairs = [...wanted]
+    for (let i = 0; i < pairs.length; i += 1000)
       remember(
         await tx
           .select()
           .from(records)
-          .where(inArray(records.entityId, idList.slice(i, i + 1000)))
+          .where(pairIn(records.entityId, pairs.slice(i, i + 1000)))
       )
-    // The query above asked for every id whatever its entity, so a pair it did not return is not in the store.
+    // Every pair was asked for, so one the query did not return is not in the store.
     for (const k of wanted) if (!batch.cache.has(k)) batch.cache.set(k, null)
     const bySnils = snils.size ? [inArray(records.snils, [...snils])] : []
     const byEnp = enp.size ? [inArray(records.enp, [...enp])] : []
@@ -116,15 +121,14 @@ export class Batch {
         await tx
           .select()
           .from(records)
-          .where(and(eq(records.entity, 'patient'), or(...bySnils, ...byEnp))),
-        batch.people
+          .where(and(eq(records.entity, 'patient'), or(...bySnils, ...byEnp)))
       )
     if (numbers.size)
       remember(
         await tx
           .select()
           .from(records)
-          .where(inArray(records.number, [...numbers])),
+          .where(pairIn(records.number, [...numbers])),
         batch.numbered
       )
     const seqs = await queryRows<{ seq: string }>(
@@ -161,6 +165,20 @@ export class Batch {
     const k = key(entity, entityId)
     this.cache.set(k, state)
     this.dirty.set(k, { entity, entityId, state, seq })
+    if (entity === 'patient') this.indexPerson(k, state.data)
+  }
+
+  /** Files a patient under its numbers; one it no longer holds is passed over when asked for, by the check below. */
+  private indexPerson(k: string, data: Record<string, unknown>): void {
+    for (const [index, value] of [
+      [this.bySnils, text(data.snils)],
+      [this.byEnp, text(data.enp)]
+    ] as const) {
+      if (!value) continue
+      let keys = index.get(value)
+      if (!keys) index.set(value, (keys = new Set()))
+      keys.add(k)
+    }
   }
 
   /** The next log position: taken from the block reserved at the start, more only if tasks used it up. */
@@ -206,7 +224,8 @@ export class Batch {
     if (!s && !e) return []
     const seen = new Set<string>()
     const found = []
-    for (const p of this.live('patient', [...this.people, ...this.dirty.keys()])) {
+    const candidates = [...((s && this.bySnils.get(s)) || []), ...((e && this.byEnp.get(e)) || [])]
+    for (const p of this.live('patient', candidates)) {
       if (p.entityId === entityId || seen.has(p.entityId) || p.data.mergedInto) continue
       seen.add(p.entityId)
       if ((s && p.data.snils === s) || (e && p.data.enp === e)) found.push(p)

@@ -2,10 +2,10 @@
 // pulled change writes no outbox row and never echoes back. Fields that a local change not yet back from the
 // server touched keep the local value: the server will answer that change in its own log entry.
 import { createHash } from 'node:crypto'
-import { and, eq, isNull, or, gt, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { LogEntry } from '../../contract/sync-protocol'
 import type { CoreDeps } from '../context'
-import { outbox, syncCredentials, syncFieldHistory, syncTombstones, users } from '../db/schema'
+import { syncCredentials, syncFieldHistory, syncTombstones, users } from '../db/schema'
 import { applyRecord, columnValues, idColumn, recordTask } from './apply-record'
 import { contactFields, specOf, type EntitySpec } from './entities'
 import { rowStatements } from './row-statements'
@@ -20,34 +20,29 @@ function maskedFields(
   seq: number,
   exceptOpId: string | null
 ) {
-  const rows = deps.store.db
-    .select({ opId: outbox.opId, fields: outbox.fields })
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.entity, entity),
-        eq(outbox.entityId, entityId),
-        or(isNull(outbox.ackSeq), gt(outbox.ackSeq, seq))
-      )
+  const rows = rowStatements(deps.store.sqlite)
+    .prepared(
+      `SELECT op_id, fields FROM outbox
+       WHERE entity = ? AND entity_id = ? AND (ack_seq IS NULL OR ack_seq > ?)`
     )
-    .all()
+    .all(entity, entityId, seq) as { op_id: string; fields: string }[]
   const masked = new Set<string>()
   for (const r of rows)
-    if (r.opId !== exceptOpId) for (const k of Object.keys(JSON.parse(r.fields))) masked.add(k)
+    if (r.op_id !== exceptOpId) for (const k of Object.keys(JSON.parse(r.fields))) masked.add(k)
   return masked
 }
 
 /**
  * Whether any local change is not yet answered in the log after this position. Mostly none is: then a whole page is
- * applied without looking for masked fields entry by entry.
+ * applied without looking for masked fields entry by entry. Two lookups on the ack index: an OR of both would scan
+ * the whole outbox, which holds every record of the clinic after its first desk's baseline.
  */
 export function anyUnanswered(deps: CoreDeps, afterSeq: number): boolean {
-  return !!deps.store.db
-    .select({ one: sql`1` })
-    .from(outbox)
-    .where(or(isNull(outbox.ackSeq), gt(outbox.ackSeq, afterSeq)))
-    .limit(1)
-    .get()
+  const statements = rowStatements(deps.store.sqlite)
+  return (
+    !!statements.prepared('SELECT 1 FROM outbox WHERE ack_seq IS NULL LIMIT 1').get() ||
+    !!statements.prepared('SELECT 1 FROM outbox WHERE ack_seq > ? LIMIT 1').get(afterSeq)
+  )
 }
 
 const noMask = new Set<string>()
@@ -125,8 +120,36 @@ function history(deps: CoreDeps, e: LogEntry, spec: EntitySpec, changed: string[
     })
 }
 
-/** One log entry. The caller holds the page's transaction; a failure here is kept as a task, not thrown. */
-export function applyEntry(deps: CoreDeps, e: LogEntry, ownDeviceId: string, masks = true): void {
+/** Journals are insert-only: an entry already here stays as it is. */
+function insertJournal(deps: CoreDeps, spec: EntitySpec, id: string, fields: Row): void {
+  rowStatements(deps.store.sqlite).insert(
+    spec.table!,
+    { ...columnValues(spec, fields), id },
+    { ignoreConflict: true }
+  )
+}
+
+/** One log entry's change to the store, without a guard of its own. */
+function writeEntry(deps: CoreDeps, e: LogEntry, spec: EntitySpec, masks: boolean): void {
+  const masked = masks ? maskedFields(deps, e.entity, e.entityId, e.seq, e.opId) : noMask
+  if (spec.kind === 'credential') return applyCredential(deps, e.entityId, e.fields, masked)
+  if (e.op === 'delete') return tombstone(deps, spec, e.entityId, e.seq, e.at)
+  if (isTombstoned(deps, e.entity, e.entityId)) return
+  if (spec.kind === 'journal') return insertJournal(deps, spec, e.entityId, e.fields)
+  const changed = applyRecord(
+    deps,
+    spec,
+    e.entityId,
+    e.fields,
+    masked,
+    e.at,
+    e.op === 'insert' ? 'insert' : 'update'
+  )
+  history(deps, e, spec, changed)
+}
+
+/** What every entry does before its change: its own change is marked answered, the clock hears the stamp. */
+function noteEntry(deps: CoreDeps, e: LogEntry, ownDeviceId: string): EntitySpec | null {
   if (e.deviceId === ownDeviceId) {
     rowStatements(deps.store.sqlite)
       .prepared('UPDATE outbox SET ack_seq = ?, pushed_at = coalesce(pushed_at, ?) WHERE op_id = ?')
@@ -134,77 +157,102 @@ export function applyEntry(deps: CoreDeps, e: LogEntry, ownDeviceId: string, mas
   }
   if (e.deviceId !== 'server') deps.hlc.observe(e.hlc)
   const spec = specOf(e.entity)
-  if (!spec || e.op === 'none') return
+  return !spec || e.op === 'none' ? null : spec
+}
+
+/** One log entry in a savepoint of its own: a failure is kept as a task, not thrown. */
+function applyEntry(deps: CoreDeps, e: LogEntry, ownDeviceId: string, masks: boolean): void {
+  const spec = noteEntry(deps, e, ownDeviceId)
+  if (!spec) return
   try {
-    deps.store.sqlite.transaction(() => {
-      const masked = masks ? maskedFields(deps, e.entity, e.entityId, e.seq, e.opId) : noMask
-      if (spec.kind === 'credential') return applyCredential(deps, e.entityId, e.fields, masked)
-      if (e.op === 'delete') return tombstone(deps, spec, e.entityId, e.seq, e.at)
-      if (isTombstoned(deps, e.entity, e.entityId)) return
-      if (spec.kind === 'journal') {
-        rowStatements(deps.store.sqlite).insert(
-          spec.table!,
-          { ...columnValues(spec, e.fields), id: e.entityId },
-          { ignoreConflict: true }
-        )
-        return
-      }
-      const changed = applyRecord(
-        deps,
-        spec,
-        e.entityId,
-        e.fields,
-        masked,
-        e.at,
-        e.op === 'insert' ? 'insert' : 'update'
-      )
-      history(deps, e, spec, changed)
-    })()
+    deps.store.sqlite.transaction(() => writeEntry(deps, e, spec, masks))()
   } catch (error) {
     recordTask(
       deps,
       'apply_failed',
       e.entity,
       e.entityId,
-      `Изменение с сервера не удалось применить: ${String((error as Error).message ?? error).slice(0, 200)}`,
+      `Изменение с сервера не удалось применить: ${reason(error)}`,
       e
     )
   }
 }
 
+function reason(error: unknown): string {
+  return String((error as Error).message ?? error).slice(0, 200)
+}
+
+/**
+ * A page of entries; the caller holds the page's transaction. The page goes in under one savepoint: a savepoint per
+ * entry cost as much as the entry's own writes. Should any entry fail, that savepoint is rolled back and the page is
+ * applied again entry by entry, each failure kept as a task.
+ */
+export function applyEntries(deps: CoreDeps, entries: LogEntry[], ownDeviceId: string, masks = true): void {
+  try {
+    deps.store.sqlite.transaction(() => {
+      for (const e of entries) {
+        const spec = noteEntry(deps, e, ownDeviceId)
+        if (spec) writeEntry(deps, e, spec, masks)
+      }
+    })()
+  } catch {
+    for (const e of entries) applyEntry(deps, e, ownDeviceId, masks)
+  }
+}
+
+export interface SnapshotRecord {
+  entity: string
+  entityId: string
+  data: Row
+  deleted: boolean
+}
+
 /** One record of a snapshot, as the server holds it now. */
-export function applySnapshotRecord(
+function writeSnapshotRecord(
   deps: CoreDeps,
-  r: { entity: string; entityId: string; data: Row; deleted: boolean },
+  r: SnapshotRecord,
+  spec: EntitySpec,
+  upTo: number,
+  at: string,
+  masks: boolean
+): void {
+  const masked = masks ? maskedFields(deps, r.entity, r.entityId, upTo, null) : noMask
+  if (spec.kind === 'credential') return applyCredential(deps, r.entityId, r.data, masked)
+  if (r.deleted) return tombstone(deps, spec, r.entityId, upTo, at)
+  if (spec.kind === 'journal') return insertJournal(deps, spec, r.entityId, r.data)
+  applyRecord(deps, spec, r.entityId, r.data, masked, at, 'snapshot')
+}
+
+/** A page of a snapshot, as applyEntries: one savepoint, and record by record only when one fails. */
+export function applySnapshotRecords(
+  deps: CoreDeps,
+  records: SnapshotRecord[],
   upTo: number,
   at: string,
   masks = true
 ): void {
-  const spec = specOf(r.entity)
-  if (!spec) return
+  const known = records.flatMap((r) => {
+    const spec = specOf(r.entity)
+    return spec ? [{ r, spec }] : []
+  })
   try {
     deps.store.sqlite.transaction(() => {
-      const masked = masks ? maskedFields(deps, r.entity, r.entityId, upTo, null) : noMask
-      if (spec.kind === 'credential') return applyCredential(deps, r.entityId, r.data, masked)
-      if (r.deleted) return tombstone(deps, spec, r.entityId, upTo, at)
-      if (spec.kind === 'journal') {
-        rowStatements(deps.store.sqlite).insert(
-          spec.table!,
-          { ...columnValues(spec, r.data), id: r.entityId },
-          { ignoreConflict: true }
-        )
-        return
-      }
-      applyRecord(deps, spec, r.entityId, r.data, masked, at, 'snapshot')
+      for (const { r, spec } of known) writeSnapshotRecord(deps, r, spec, upTo, at, masks)
     })()
-  } catch (error) {
-    recordTask(
-      deps,
-      'apply_failed',
-      r.entity,
-      r.entityId,
-      `Запись из снимка не удалось применить: ${String((error as Error).message ?? error).slice(0, 200)}`,
-      r
-    )
+  } catch {
+    for (const { r, spec } of known) {
+      try {
+        deps.store.sqlite.transaction(() => writeSnapshotRecord(deps, r, spec, upTo, at, masks))()
+      } catch (error) {
+        recordTask(
+          deps,
+          'apply_failed',
+          r.entity,
+          r.entityId,
+          `Запись из снимка не удалось применить: ${reason(error)}`,
+          r
+        )
+      }
+    }
   }
 }

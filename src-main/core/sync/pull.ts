@@ -3,7 +3,7 @@
 // from nothing (or from a restored server) first streams a snapshot, committed page by page and resumable.
 import type { CoreDeps } from '../context'
 import { inTransaction } from '../context'
-import { anyUnanswered, applyEntry, applySnapshotRecord } from './apply'
+import { anyUnanswered, applyEntries, applySnapshotRecords, type SnapshotRecord } from './apply'
 import { readSyncState, updateSyncState } from './state'
 import { SyncClientError, type Transport } from './transport'
 
@@ -27,7 +27,7 @@ export async function pullLog(
       throw new SyncClientError('BAD_RESPONSE', 'Сервер прислал уже полученные изменения')
     inTransaction(deps, () => {
       const masks = page.entries.length > 0 && anyUnanswered(deps, page.entries[0].seq - 1)
-      for (const entry of page.entries) applyEntry(deps, entry, deviceId, masks)
+      applyEntries(deps, page.entries, deviceId, masks)
       const last = page.entries.at(-1)?.seq ?? cursor
       updateSyncState(deps, { cursor: last, headSeq: Math.max(page.headSeq, last) })
     })
@@ -51,7 +51,7 @@ export async function downloadSnapshot(
   const report: SnapshotReport = { records: 0, pages: 0 }
   const state = readSyncState(deps)
   let upTo = state?.snapshotUpTo ?? null
-  let batch: Parameters<typeof applySnapshotRecord>[1][] = []
+  let batch: SnapshotRecord[] = []
   const at = deps.clock.now().toISOString()
   for await (const line of t.snapshot({ after: state?.snapshotAfter ?? null, upTo, pageSize })) {
     if (line.type === 'head') {
@@ -63,7 +63,7 @@ export async function downloadSnapshot(
       const head = upTo ?? 0
       inTransaction(deps, () => {
         const masks = anyUnanswered(deps, head)
-        for (const r of records) applySnapshotRecord(deps, r, head, at, masks)
+        applySnapshotRecords(deps, records, head, at, masks)
         updateSyncState(deps, { snapshotUpTo: head, snapshotAfter: line.after })
       })
       report.records += records.length

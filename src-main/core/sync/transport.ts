@@ -128,15 +128,17 @@ export function createTransport(o: TransportOptions) {
       try {
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
           buffered += decoder.decode(chunk, { stream: true })
+          // The lines of a chunk are cut out by position; what is left over waits for the next chunk.
+          let from = 0
           let nl: number
-          while ((nl = buffered.indexOf('\n')) >= 0) {
-            const line = buffered.slice(0, nl)
-            buffered = buffered.slice(nl + 1)
-            const parsed = SnapshotLine.safeParse(JSON.parse(line))
+          while ((nl = buffered.indexOf('\n', from)) >= 0) {
+            const parsed = SnapshotLine.safeParse(JSON.parse(buffered.slice(from, nl)))
+            from = nl + 1
             if (!parsed.success)
               throw new SyncClientError('BAD_RESPONSE', 'Снимок базы пришёл не по протоколу')
             yield parsed.data
           }
+          buffered = buffered.slice(from)
         }
       } catch (error) {
         if (error instanceof SyncClientError) throw error

@@ -49,7 +49,9 @@ export const outbox = sqliteTable(
   (t) => [
     uniqueIndex('outbox_op_uq').on(t.opId),
     index('outbox_pending_ix').on(t.pushedAt, t.deviceSeq),
-    index('outbox_entity_ix').on(t.entity, t.entityId)
+    index('outbox_entity_ix').on(t.entity, t.entityId),
+    // Pulls ask whether any change is still unanswered after a point of the log.
+    index('outbox_ack_ix').on(t.ackSeq)
   ]
 )
 

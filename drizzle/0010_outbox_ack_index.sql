@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_ack_ix` ON `outbox` (`ack_seq`);

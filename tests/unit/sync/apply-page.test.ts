@@ -1,0 +1,70 @@
+// A pulled page goes into the store under one savepoint; when one of its changes cannot be written, the rest of the
+// page still lands and the one that failed is kept as a task, as when every change had a savepoint of its own.
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import type { LogEntry } from '../../../src-main/contract/sync-protocol'
+import { patients, syncTasks } from '../../../src-main/core/db/schema'
+import { applyEntries, applySnapshotRecords } from '../../../src-main/core/sync/apply'
+import { startCore } from '../support/core'
+
+const at = '2026-11-20T06:00:00.000Z'
+const card = (lastName: string | null) => ({
+  lastName,
+  firstName: 'Пётр',
+  sex: 'M',
+  birthDate: '1980-01-01',
+  createdAt: at
+})
+
+function entry(seq: number, id: string, fields: Record<string, unknown>): LogEntry {
+  return {
+    seq,
+    opId: `op-${id}`,
+    deviceId: 'desk-other',
+    hlc: `2026-11-20T06:00:0${seq}.000Z-0000-desk-other`,
+    entity: 'patient',
+    entityId: id,
+    op: 'insert',
+    fields,
+    lost: [],
+    outcome: 'applied',
+    at
+  }
+}
+
+describe('applying a page of pulled changes', () => {
+  it('writes the good changes of a page and keeps the one that fails as a task', async () => {
+    const deps = await startCore().core.deps()
+    // No surname: the table refuses it (NOT NULL), which aborts the page's savepoint.
+    const page = [
+      entry(1, 'p-1', card('Первов')),
+      entry(2, 'p-2', card(null)),
+      entry(3, 'p-3', card('Третьяков'))
+    ]
+    deps.store.sqlite.transaction(() => applyEntries(deps, page, 'desk-self'))()
+    const names = deps.store.db.select({ id: patients.id, lastName: patients.lastName }).from(patients).all()
+    expect(names.filter((p) => p.id.startsWith('p-')).map((p) => p.lastName)).toEqual(['Первов', 'Третьяков'])
+    const tasks = deps.store.db.select().from(syncTasks).where(eq(syncTasks.kind, 'apply_failed')).all()
+    expect(tasks.map((t) => t.entityId)).toEqual(['p-2'])
+    expect(tasks[0].message).toContain('не удалось применить')
+  })
+
+  it('does the same for a page of a snapshot', async () => {
+    const deps = await startCore().core.deps()
+    const records = ['Снимков', null, 'Последний'].map((lastName, i) => ({
+      entity: 'patient',
+      entityId: `s-${i}`,
+      data: card(lastName),
+      deleted: false
+    }))
+    deps.store.sqlite.transaction(() => applySnapshotRecords(deps, records, 10, at))()
+    const ids = deps.store.db
+      .select({ id: patients.id })
+      .from(patients)
+      .all()
+      .map((p) => p.id)
+    expect(ids.filter((id) => id.startsWith('s-')).sort()).toEqual(['s-0', 's-2'])
+    const tasks = deps.store.db.select().from(syncTasks).where(eq(syncTasks.kind, 'apply_failed')).all()
+    expect(tasks.map((t) => t.entityId)).toEqual(['s-1'])
+  })
+})
