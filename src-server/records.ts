@@ -277,7 +277,8 @@ export class Batch {
     const seq = await this.seq()
     const hlc = this.ctx.stamp('server')
     const stamps: Record<string, Stamp> = {}
-    for (const k of Object.keys(data)) stamps[k] = { h: hlc, s: seq, d: 'server' }
+    const stamp: Stamp = { h: hlc, s: seq, d: 'server' }
+    for (const k of Object.keys(data)) stamps[k] = stamp
     this.put('sync_task', id, { data, stamps, deleted: false }, seq)
     this.entry({
       seq,

@@ -79,8 +79,10 @@ function fresh(spec: EntitySpec, op: IncomingOp, seq: number): MergeResult {
       message: 'Запись, которую меняет это изменение, ещё не дошла до сервера'
     }
   }
+  // One stamp for every field of the insert, shared as the fields of an update share theirs.
+  const stamp: Stamp = { h: op.hlc, s: seq, d: op.deviceId }
   const stamps: Record<string, Stamp> = {}
-  for (const key of Object.keys(op.fields)) stamps[key] = { h: op.hlc, s: seq, d: op.deviceId }
+  for (const key of Object.keys(op.fields)) stamps[key] = stamp
   return {
     state: { data: { ...op.fields }, stamps, deleted: false },
     op: 'insert',
