@@ -135,13 +135,20 @@ export function loadComplaint(deps: CoreDeps, id: string): Complaint {
 
 export function complaintQueue(deps: CoreDeps, limit: number) {
   const today = localDate(deps.clock.now())
+  const order = [asc(complaints.dueDate), asc(complaints.number)]
+  // The page's ids off the queue index first, then their rows and patients, as the request queue does.
+  const page = deps.store.db
+    .select({ id: complaints.id })
+    .from(complaints)
+    .where(inArray(complaints.status, openStatuses))
+    .orderBy(...order)
+    .limit(limit)
   return deps.store.db
     .select({ c: complaints, p: patients })
     .from(complaints)
     .innerJoin(patients, eq(patients.id, complaints.patientId))
-    .where(inArray(complaints.status, openStatuses))
-    .orderBy(asc(complaints.dueDate), asc(complaints.number))
-    .limit(limit)
+    .where(inArray(complaints.id, page))
+    .orderBy(...order)
     .all()
     .map(({ c, p }) => ({
       id: c.id,

@@ -321,13 +321,21 @@ function loadRequests(deps: CoreDeps, rows: RequestRow[]): ExtractRequest[] {
 
 export function requestQueue(deps: CoreDeps, limit: number): QueueItem[] {
   const today = localDate(deps.clock.now())
+  const order = [asc(extractRequests.dueDate), asc(extractRequests.number)]
+  // The page's ids first, off the queue index; only then their rows and patients. Joining first read every open
+  // request's patient before sorting: 1.6 s on the desk's main screen in a clinic of a million.
+  const page = deps.store.db
+    .select({ id: extractRequests.id })
+    .from(extractRequests)
+    .where(inArray(extractRequests.status, openStatuses))
+    .orderBy(...order)
+    .limit(limit)
   const rows = deps.store.db
     .select({ r: extractRequests, p: patients })
     .from(extractRequests)
     .innerJoin(patients, eq(patients.id, extractRequests.patientId))
-    .where(inArray(extractRequests.status, openStatuses))
-    .orderBy(asc(extractRequests.dueDate), asc(extractRequests.number))
-    .limit(limit)
+    .where(inArray(extractRequests.id, page))
+    .orderBy(...order)
     .all()
   return rows.map(({ r, p }) => {
     const left = deps.calendar.businessDaysBetween(today, r.dueDate)

@@ -222,6 +222,17 @@ describe('extract requests', () => {
     expect(queue.length).toBeGreaterThan(3)
     expect(queue.map((q) => q.dueDate)).toEqual([...queue.map((q) => q.dueDate)].sort())
     expect(new Set(queue.map((q) => q.status))).not.toContain('issued')
+    // A short page is exactly the first open requests by due date and number, as the store itself orders them.
+    const { store } = await t.core.deps()
+    const firstFive = store.sqlite
+      .prepare(
+        `SELECT number FROM extract_requests WHERE status IN ('accepted', 'processing', 'approved', 'ready')
+          ORDER BY due_date, number LIMIT 5`
+      )
+      .pluck()
+      .all()
+    const page = await t.call('requests.queue', { limit: 5 }, t.tokens.registrar)
+    expect(page.map((q) => q.number)).toEqual(firstFive)
     for (const q of queue) {
       const expected =
         q.dueDate < '2026-11-20'

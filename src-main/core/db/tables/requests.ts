@@ -35,7 +35,8 @@ export const extractRequests = sqliteTable(
     uniqueIndex('extract_requests_number_uq').on(t.number),
     index('extract_requests_source_ix').on(t.sourceId),
     index('extract_requests_patient_ix').on(t.patientId),
-    index('extract_requests_status_due_ix').on(t.status, t.dueDate),
+    // The desk's queue in its order, covering: the first page is read off the index without touching a row.
+    index('extract_requests_queue_ix').on(t.status, t.dueDate, t.number, t.id),
     // The request report counts a period's requests by status and finds the overdue ones from this index alone.
     index('extract_requests_registered_ix').on(t.registeredOn, t.status, t.dueDate)
   ]
@@ -134,7 +135,7 @@ export const complaints = sqliteTable(
   (t) => [
     uniqueIndex('complaints_number_uq').on(t.number),
     index('complaints_patient_ix').on(t.patientId),
-    index('complaints_status_due_ix').on(t.status, t.dueDate),
+    index('complaints_queue_ix').on(t.status, t.dueDate, t.number, t.id),
     index('complaints_registered_ix').on(t.registeredOn)
   ]
 )
