@@ -13,10 +13,7 @@ import {
 } from './sync-desks'
 import { sql } from 'drizzle-orm'
 import { startSyncServer } from '../src-server/server'
-import type { Row } from './report'
-
-const label = (patients: number) =>
-  patients >= 1_000_000 ? `${patients / 1_000_000}M` : `${Math.round(patients / 1000)}k`
+import { label, type Row } from './report'
 
 const minutes = (millis: number) =>
   millis >= 60_000 ? `${(millis / 60_000).toFixed(1)} min` : `${(millis / 1000).toFixed(1)} s`

@@ -15,6 +15,10 @@ export interface Row {
 export const ms = (value: number) =>
   value >= 100 ? `${value.toFixed(0)} ms` : value >= 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(2)} ms`
 
+/** A clinic's size as the rows name it: 10k, 100k, 1M. */
+export const label = (patients: number) =>
+  patients >= 1_000_000 ? `${patients / 1_000_000}M` : `${Math.round(patients / 1000)}k`
+
 export const medianP99 = (s: { median: number; p99: number }) => `${ms(s.median)} / ${ms(s.p99)}`
 
 export const times = (ratio: number) => (ratio >= 10 ? `${ratio.toFixed(0)}×` : `${ratio.toFixed(2)}×`)

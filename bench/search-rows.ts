@@ -6,12 +6,9 @@ import { foldForSearch } from '../src-main/core/patients/names'
 import { searchPatients } from '../src-main/core/patients/search'
 import { summarise, timeEach, type Sample } from './measure'
 import { prefixQueries, samplePatients, typoQueries } from './queries'
-import { medianP99, ms, times, type Row } from './report'
+import { label, medianP99, ms, times, type Row } from './report'
 
 const LIMIT = 20
-
-const label = (patients: number) =>
-  patients >= 1_000_000 ? `${patients / 1_000_000}M` : `${Math.round(patients / 1000)}k`
 
 export function identifierRow(store: Store, patients: number): Row {
   const people = samplePatients(store.sqlite, 500, 11)
