@@ -24,7 +24,7 @@ import { nextNumber } from './numbering'
 import { allowedNext, checkReopen, checkTransition, statusNames } from './status-machine'
 
 type RequestRow = typeof extractRequests.$inferSelect
-const openStatuses: RequestStatus[] = ['accepted', 'processing', 'approved', 'ready']
+export const openStatuses: RequestStatus[] = ['accepted', 'processing', 'approved', 'ready']
 
 export function requestDueDate(
   deps: CoreDeps,

@@ -18,7 +18,12 @@ export class SignInPage {
     await this.page.goto(host.url)
   }
 
+  /**
+   * Waits for the sign-in form first: right after «Выйти» the screen left behind may still show for a moment, and
+   * its own «Логин» field (the settings' new-user form has one) would take the typing meant for this form.
+   */
   async signIn(login: string, password = 'demo1234'): Promise<void> {
+    await this.submit.waitFor()
     await this.login.fill(login)
     await this.password.fill(password)
     await this.submit.click()
