@@ -1,12 +1,14 @@
 // Backups of the desk's store (VACUUM INTO: a consistent snapshot, encrypted with the store's own key), each verified
-// by opening the copy and checking its integrity, a kept number of them, and restore by the administrator.
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+// by opening the copy and checking its integrity, a kept number of them, and restore by the administrator. Copies
+// and checks run on a worker thread (copy-worker.ts), except a restore's safety copy: see createBackupHere.
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../contract/errors'
 import { appendAudit } from '../audit/audit'
 import type { Actor, CoreDeps } from '../context'
 import { inTransaction } from '../context'
 import type { Store } from '../db/open'
+import { copyStoreInWorker, verifyCopyInWorker } from './copy-worker'
 
 export interface BackupInfo {
   name: string
@@ -108,39 +110,88 @@ export function createBackup(
   return oneAtATime(dir, () => createBackupNow(deps, actor, dir, keep))
 }
 
+interface StartedCopy {
+  name: string
+  file: string
+  /** Where the copy is written and checked; it takes its name only once proven, so a copy cut short by the app
+   * quitting is never listed, restored or counted among the kept ones. */
+  partial: string
+  existing: Set<string>
+}
+
+const PARTIAL = '.partial'
+
+function startCopy(deps: CoreDeps, dir: string): StartedCopy {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const existing = new Set(readdirSync(dir))
+  // Left by a copy the app quit in the middle of; none of this folder's copies is running (one at a time).
+  for (const leftover of existing)
+    if (leftover.endsWith(PARTIAL)) rmSync(join(dir, leftover), { force: true })
+  const name = backupName(deps.clock.now(), (n) => existing.has(n) || !isNewest(n, existing))
+  const file = join(dir, name)
+  return { name, file, partial: `${file}${PARTIAL}`, existing }
+}
+
+function finishCopy(
+  deps: CoreDeps,
+  actor: Actor | null,
+  dir: string,
+  keep: number,
+  copy: StartedCopy,
+  verified: { patients: number }
+): BackupInfo {
+  renameSync(copy.partial, copy.file)
+  for (const old of backupsToPrune([...copy.existing, copy.name], keep))
+    rmSync(join(dir, old), { force: true })
+  inTransaction(deps, () =>
+    appendAudit(deps, actor, {
+      action: 'backup.create',
+      entity: 'backup',
+      entityId: copy.name,
+      details: { patients: verified.patients }
+    })
+  )
+  return {
+    name: copy.name,
+    createdAt: deps.clock.now().toISOString(),
+    bytes: statSync(copy.file).size,
+    patients: verified.patients
+  }
+}
+
+/** The copy and its check on a worker thread: the desk keeps answering while a large store is copied. */
 async function createBackupNow(
   deps: CoreDeps,
   actor: Actor | null,
   dir: string,
   keep: number
 ): Promise<BackupInfo> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 })
-  const existing = new Set(readdirSync(dir))
-  const name = backupName(deps.clock.now(), (n) => existing.has(n) || !isNewest(n, existing))
-  const file = join(dir, name)
+  const copy = startCopy(deps, dir)
   let verified: { patients: number }
   try {
-    deps.store.copyTo(file)
-    verified = verifyBackupFile(deps.store, file)
+    verified = await copyStoreInWorker(deps.store.access, copy.partial)
   } catch (error) {
-    rmSync(file, { force: true })
+    rmSync(copy.partial, { force: true })
     throw error
   }
-  for (const old of backupsToPrune([...existing, name], keep)) rmSync(join(dir, old), { force: true })
-  inTransaction(deps, () =>
-    appendAudit(deps, actor, {
-      action: 'backup.create',
-      entity: 'backup',
-      entityId: name,
-      details: { patients: verified.patients }
-    })
-  )
-  return {
-    name,
-    createdAt: deps.clock.now().toISOString(),
-    bytes: statSync(file).size,
-    patients: verified.patients
+  return finishCopy(deps, actor, dir, keep, copy, verified)
+}
+
+/**
+ * The copy through the live connection, on this thread: a restore's safety copy must hold every write made before
+ * the store is replaced, so nothing may run between the two. The desk is stopped for a restore anyway.
+ */
+function createBackupHere(deps: CoreDeps, actor: Actor | null, dir: string, keep: number): BackupInfo {
+  const copy = startCopy(deps, dir)
+  let verified: { patients: number }
+  try {
+    deps.store.copyTo(copy.partial)
+    verified = verifyBackupFile(deps.store, copy.partial)
+  } catch (error) {
+    rmSync(copy.partial, { force: true })
+    throw error
   }
+  return finishCopy(deps, actor, dir, keep, copy, verified)
 }
 
 /**
@@ -167,8 +218,10 @@ async function restoreBackupNow(
 ): Promise<BackupInfo> {
   if (!NAME.test(name)) throw new AppError('VALIDATION', 'Неверное имя резервной копии')
   const file = join(dir, name)
-  const verified = verifyBackupFile(deps.store, file)
-  const safety = await createBackupNow(deps, actor, dir, Math.max(keep, 2))
+  // Proving the chosen copy reads only that file: the desk keeps working while it is checked.
+  const verified = await verifyCopyInWorker(deps.store.access, file)
+  // From here on synchronous: the safety copy, the replacement and its audit event with nothing in between.
+  const safety = createBackupHere(deps, actor, dir, Math.max(keep, 2))
   deps.store.replaceWith(file)
   inTransaction(deps, () =>
     appendAudit(deps, actor, {

@@ -62,7 +62,8 @@ export function openDatabaseFile(file: string, options: OpenFileOptions): Databa
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   })
   try {
-    if (options.key !== 'unencrypted') sqlite.key(Buffer.from(keyText(options.key), 'utf8'))
+    const passphrase = passphraseOf(options.key)
+    if (passphrase) sqlite.key(passphrase)
     sqlite.prepare('SELECT count(*) FROM sqlite_master').pluck().get()
     return sqlite
   } catch (error) {
@@ -76,6 +77,11 @@ export function openDatabaseFile(file: string, options: OpenFileOptions): Databa
 export function encryptOpenDatabase(sqlite: Database.Database, key: DatabaseKey): void {
   sqlite.pragma('journal_mode = DELETE')
   sqlite.rekey(Buffer.from(keyText(key), 'utf8'))
+}
+
+/** The bytes SQLite Multiple Ciphers is keyed with, or null for a plain file; a backup's worker thread uses them too. */
+export function passphraseOf(key: KeyChoice): Buffer | null {
+  return key === 'unencrypted' ? null : Buffer.from(keyText(key), 'utf8')
 }
 
 function keyText(key: DatabaseKey): string {

@@ -10,10 +10,18 @@ import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema>
 
+/** What another thread needs to open the store file exactly as it is opened here. */
+export interface StoreAccess {
+  file: string
+  key: KeyChoice
+  nativeBinding?: string
+}
+
 export interface Store {
   /** The live connection; replaced (never mutated) when a backup is restored, so read it at each use. */
   readonly sqlite: Database.Database
   readonly db: Db
+  readonly access: StoreAccess
   /** A consistent copy of the store in a new file, encrypted with the same key. */
   copyTo(file: string): void
   /** Opens another file of this store's kind (a backup) read-only, with the same key and native build. */
@@ -79,6 +87,7 @@ export function openStore(options: OpenStoreOptions): Store {
     get db() {
       return live.db
     },
+    access: { file, key, nativeBinding },
     copyTo(target) {
       // VACUUM INTO writes a snapshot through this connection's cipher, so the copy carries the same key; the
       // online backup API cannot, because it opens the target on a connection without one.
