@@ -37,7 +37,9 @@ function queueRow(
 
 export function queueRows(deps: CoreDeps, patients: number): Row[] {
   return [
-    queueRow(deps, patients, 'Desk request queue', 'extract_requests', openRequest, () => requestQueue(deps, PAGE)),
+    queueRow(deps, patients, 'Desk request queue', 'extract_requests', openRequest, () =>
+      requestQueue(deps, PAGE)
+    ),
     queueRow(deps, patients, 'Desk complaint queue', 'complaints', openComplaint, () =>
       complaintQueue(deps, PAGE)
     )
