@@ -14,10 +14,10 @@ import { openClinic } from './open-clinic'
 import { pdfThroughputRows, scanToPdfRow } from './pdf-rows'
 import { projectRoot } from './paths'
 import { bundleStartupProbe } from './probe-bundle'
-import { queueRows } from './queue-rows'
 import { markdownTable, type Row } from './report'
 import { initialSyncRows } from './initial-sync-rows'
 import { identifierRow, nameRows } from './search-rows'
+import { screenRows } from './screen-rows'
 import { startupRows } from './startup-rows'
 import { syncRows } from './sync-rows'
 
@@ -46,7 +46,7 @@ for (const clinic of clinics) {
     counts[clinic.patients] = { visits: count('visits'), documents: count('medical_documents') }
     rows.push(identifierRow(open.deps.store, clinic.patients))
     rows.push(...nameRows(open.deps.store, clinic.patients))
-    rows.push(...queueRows(open.deps, clinic.patients))
+    rows.push(...screenRows(open.deps, clinic.patients))
   } finally {
     open.core.close()
   }
