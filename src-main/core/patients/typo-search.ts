@@ -97,9 +97,15 @@ function candidateSurnames(sqlite: Database.Database, surname: string): Candidat
   ]
 }
 
+/** Each surname once: the variants and the range can both reach one whose edit touches both halves' boundary. */
+function distinct(candidates: Candidate[]): Candidate[] {
+  const seen = new Set<string>()
+  return candidates.filter((c) => !seen.has(c.surname) && seen.add(c.surname))
+}
+
 export function oneTypoMatches(sqlite: Database.Database, q: NameQuery, limit: number): SummaryRow[] {
   if (limit <= 0) return []
-  const close = candidateSurnames(sqlite, q.words[0])
+  const close = distinct(candidateSurnames(sqlite, q.words[0]))
     .sort((a, b) => a.distance - b.distance || a.surname.localeCompare(b.surname))
     .slice(0, CLOSEST)
   // The other words are starts of the name or patronymic: matched in SQL, so that the limit counts only real hits.

@@ -59,6 +59,19 @@ describe('name search', () => {
     expect(found.map((r) => [r.id, r.matchedBy])).toEqual([[yakov.id, 'name_fuzzy']])
   })
 
+  it('lists each card once when a misspelt surname is reached both by its variants and by its range', async () => {
+    const t = await demoCore(10)
+    const token = t.tokens.registrar
+    // "Щуккин" → "щукин": a letter dropped in the first half (a variant) that leaves the first half "щук" whole (the
+    // range); "Ааннушкина" → "аннушкина": the first letter dropped (a variant), the same first letter (the two-typo
+    // scan).
+    const short = await t.call('patients.create', { draft: draft('Щукин', 'Антон') }, token)
+    const long = await t.call('patients.create', { draft: draft('Аннушкина', 'Анна') }, token)
+    const ids = async (query: string) => (await t.call('patients.search', { query }, token)).map((r) => r.id)
+    expect(await ids('Щуккин')).toEqual([short.id])
+    expect(await ids('Ааннушкина')).toEqual([long.id])
+  })
+
   it('finds with a birth date among many namesakes', async () => {
     const t = await demoCore(10)
     const token = t.tokens.registrar
