@@ -21,11 +21,12 @@ export function prepared(sqlite: Database.Database, sql: string): Database.State
   return stmt
 }
 
-/** Columns of `patients p` that a result line needs, and the folded name the search filters on. */
+/** Columns of `patients p` that a result line needs, and the rowid that tells the trigram index's hits apart. */
 export const SUMMARY_COLUMNS =
-  'p.id, p.last_name, p.first_name, p.middle_name, p.birth_date, p.sex, p.snils, p.enp, p.search_text'
+  'p.rowid, p.id, p.last_name, p.first_name, p.middle_name, p.birth_date, p.sex, p.snils, p.enp'
 
 export interface SummaryRow {
+  rowid: number
   id: string
   last_name: string
   first_name: string
@@ -34,7 +35,6 @@ export interface SummaryRow {
   sex: 'M' | 'F'
   snils: string | null
   enp: string | null
-  search_text: string
 }
 
 export function summaryOf(r: SummaryRow, matchedBy: PatientSummary['matchedBy']): PatientSummary {
@@ -47,6 +47,21 @@ export function summaryOf(r: SummaryRow, matchedBy: PatientSummary['matchedBy'])
     enp: r.enp,
     matchedBy
   }
+}
+
+const reads = new WeakMap<Database.Database, (run: () => unknown) => unknown>()
+
+/**
+ * Runs `run` in one read transaction: a statement outside one opens and closes its own, which costs more than an
+ * indexed lookup, and a name search makes several.
+ */
+export function inOneRead<T>(sqlite: Database.Database, run: () => T): T {
+  let read = reads.get(sqlite)
+  if (!read) {
+    read = sqlite.transaction((fn: () => unknown) => fn())
+    reads.set(sqlite, read)
+  }
+  return read(run) as T
 }
 
 /** The end of a prefix range: every string that starts with `prefix` sorts below it. */

@@ -5,7 +5,7 @@ import { classifyIdentifier } from '../../contract/identifiers'
 import type { PatientSummary } from '../../contract/schemas'
 import type { Db } from '../db/open'
 import { exactNameMatches, parseNameQuery } from './name-search'
-import { prepared, SUMMARY_COLUMNS, summaryOf, type SummaryRow } from './search-sql'
+import { inOneRead, prepared, SUMMARY_COLUMNS, summaryOf, type SummaryRow } from './search-sql'
 import { oneTypoMatches } from './typo-search'
 
 export { parseNameQuery } from './name-search'
@@ -51,7 +51,7 @@ export function searchPatients(store: SearchStore, rawQuery: string, limit: numb
     case 'birthDate':
       return rows(byIdentifier.birthDate, id.value, limit).map((r) => summaryOf(r, 'birth_date'))
     default:
-      return byName(store, query, limit)
+      return inOneRead(store.sqlite, () => byName(store, query, limit))
   }
 }
 

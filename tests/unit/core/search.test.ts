@@ -38,6 +38,25 @@ describe('name search', () => {
     expect(rest).toEqual([...rest].sort())
   })
 
+  it('lists a fragment found later in the ФИО after the cards it starts, and nothing twice', async () => {
+    const t = await demoCore(10)
+    const token = t.tokens.registrar
+    const starts = await t.call('patients.create', { draft: draft('Жмуркин', 'Лев') }, token)
+    const inside = await t.call(
+      'patients.create',
+      { draft: { ...draft('Абрамов', 'Лев'), middleName: 'Жмуркович' } },
+      token
+    )
+    const found = async (query: string) =>
+      (await t.call('patients.search', { query }, token)).map((r) => [r.id, r.matchedBy])
+    expect(await found('жмурк')).toEqual([
+      [starts.id, 'name'],
+      [inside.id, 'name']
+    ])
+    // Every trigram hit is a card step 1 already listed.
+    expect(await found('жмуркин')).toEqual([[starts.id, 'name']])
+  })
+
   it('offers surnames one typo away anywhere, and two away in a long surname with its first letter right', async () => {
     const t = await demoCore(20)
     const token = t.tokens.registrar
