@@ -43,6 +43,11 @@ interface Candidate {
   distance: number
 }
 
+const collator = new Intl.Collator()
+/** Nearest first, then alphabetical: the order in which surnames' cards are listed. */
+const closestFirst = (a: Candidate, b: Candidate) =>
+  a.distance - b.distance || collator.compare(a.surname, b.surname)
+
 const variantsSql = `SELECT s.surname FROM json_each(?) v JOIN patient_surnames s ON s.surname = v.value
   WHERE s.n > 0`
 
@@ -54,75 +59,76 @@ function byVariants(sqlite: Database.Database, surname: string, upTo: number): C
   return found.map((s) => ({ surname: s, distance: 1 }))
 }
 
-/** Surnames starting with `prefix`, within `allowed` edits of the word, filtered in SQL by `where`. */
+const rangeSql = (where: string) => `SELECT surname FROM patient_surnames
+  WHERE surname >= ? AND surname < ? AND len BETWEEN ? AND ? AND n > 0 AND ${where}`
+const plainRangeSql = rangeSql('1')
+const twoTypoRangeSql = rangeSql(
+  '(substr(surname, 1, ?) = ? OR instr(surname, ?) > 0 OR substr(surname, -?) = ?)'
+)
+
+/** Surnames starting with `prefix`, within `allowed` edits of the word, filtered in SQL by `sql`. */
 function byPrefix(
   sqlite: Database.Database,
   surname: string,
   prefix: string,
   allowed: number,
-  where = '1',
+  sql = plainRangeSql,
   params: unknown[] = []
 ): Candidate[] {
-  const found = prepared(
-    sqlite,
-    `SELECT surname FROM patient_surnames
-       WHERE surname >= ? AND surname < ? AND len BETWEEN ? AND ? AND n > 0 AND ${where}`
-  )
+  const found = prepared(sqlite, sql)
     .pluck()
     .all(prefix, prefixEnd(prefix), surname.length - allowed, surname.length + allowed, ...params) as string[]
-  return found
-    .map((s) => ({ surname: s, distance: editDistance(surname, s, allowed) }))
-    .filter((c) => c.distance > 0 && c.distance <= allowed)
+  const out: Candidate[] = []
+  for (const s of found) {
+    const distance = editDistance(surname, s, allowed)
+    if (distance > 0 && distance <= allowed) out.push({ surname: s, distance })
+  }
+  return out
 }
 
+/** Surnames one typo away (two for long surnames), each once, nearest first, then alphabetically. */
 function candidateSurnames(sqlite: Database.Database, surname: string): Candidate[] {
+  let found: Candidate[]
   if (surname.length < 8) {
     const whole = Math.ceil(surname.length / 2)
-    return [...byVariants(sqlite, surname, whole), ...byPrefix(sqlite, surname, surname.slice(0, whole), 1)]
+    found = [...byVariants(sqlite, surname, whole), ...byPrefix(sqlite, surname, surname.slice(0, whole), 1)]
+  } else {
+    const piece = Math.floor((surname.length - 2) / 3)
+    const start = surname.slice(0, piece)
+    const middle = surname.slice(piece + 1, 2 * piece + 1)
+    const end = surname.slice(2 * piece + 2)
+    found = [
+      ...byVariants(sqlite, surname, 1),
+      ...byPrefix(sqlite, surname, surname[0], 2, twoTypoRangeSql, [start.length, start, middle, end.length, end])
+    ]
   }
-  const piece = Math.floor((surname.length - 2) / 3)
-  const start = surname.slice(0, piece)
-  const middle = surname.slice(piece + 1, 2 * piece + 1)
-  const end = surname.slice(2 * piece + 2)
-  return [
-    ...byVariants(sqlite, surname, 1),
-    ...byPrefix(
-      sqlite,
-      surname,
-      surname[0],
-      2,
-      '(substr(surname, 1, ?) = ? OR instr(surname, ?) > 0 OR substr(surname, -?) = ?)',
-      [start.length, start, middle, end.length, end]
-    )
-  ]
+  // Each surname once: one whose edit touches the halves' boundary ("щуккин" → "щукин") is both a variant and in the
+  // range, and one reached by a dropped first letter ("ааннушкина" → "аннушкина") also passes the two-typo scan.
+  const seen = new Set<string>()
+  return found.filter((c) => !seen.has(c.surname) && seen.add(c.surname)).sort(closestFirst)
 }
 
-/** Each surname once: the variants and the range can both reach one whose edit touches both halves' boundary. */
-function distinct(candidates: Candidate[]): Candidate[] {
-  const seen = new Set<string>()
-  return candidates.filter((c) => !seen.has(c.surname) && seen.add(c.surname))
+/** Cards of one surname whose other words start as the query's do, in alphabetical order. */
+function cardsSql(q: NameQuery): string {
+  // The other words are starts of the name or patronymic: matched in SQL, so that the limit counts only real hits.
+  let sql = `SELECT ${SUMMARY_COLUMNS} FROM patients p
+    WHERE p.search_text >= ? AND p.search_text < ? AND p.merged_into IS NULL`
+  for (let i = 1; i < q.words.length; i++) sql += ` AND instr(' ' || substr(p.search_text, ?), ?) > 0`
+  if (q.birthDate) sql += ' AND p.birth_date = ?'
+  return `${sql} ORDER BY p.search_text LIMIT ?`
 }
 
 export function oneTypoMatches(sqlite: Database.Database, q: NameQuery, limit: number): SummaryRow[] {
   if (limit <= 0) return []
-  const close = distinct(candidateSurnames(sqlite, q.words[0]))
-    .sort((a, b) => a.distance - b.distance || a.surname.localeCompare(b.surname))
-    .slice(0, CLOSEST)
-  // The other words are starts of the name or patronymic: matched in SQL, so that the limit counts only real hits.
-  let sql = `SELECT ${SUMMARY_COLUMNS} FROM patients p
-    WHERE p.search_text >= ? AND p.search_text < ? AND p.merged_into IS NULL`
-  const rest = q.words.slice(1)
-  for (let i = 0; i < rest.length; i++) sql += ` AND instr(' ' || substr(p.search_text, ?), ?) > 0`
-  if (q.birthDate) sql += ' AND p.birth_date = ?'
-  sql += ' ORDER BY p.search_text LIMIT ?'
-  const stmt = prepared(sqlite, sql)
+  const close = candidateSurnames(sqlite, q.words[0]).slice(0, CLOSEST)
+  const stmt = prepared(sqlite, cardsSql(q))
   const rows: SummaryRow[] = []
   for (const { surname: s } of close) {
     const params: unknown[] = [`${s} `, prefixEnd(`${s} `)]
-    for (const w of rest) params.push(s.length + 2, ` ${w}`)
+    for (let i = 1; i < q.words.length; i++) params.push(s.length + 2, ` ${q.words[i]}`)
     if (q.birthDate) params.push(q.birthDate)
     params.push(limit - rows.length)
-    rows.push(...(stmt.all(...params) as SummaryRow[]))
+    for (const r of stmt.all(...params) as SummaryRow[]) rows.push(r)
     if (rows.length >= limit) break
   }
   return rows
