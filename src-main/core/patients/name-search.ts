@@ -10,7 +10,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { isRealIsoDate } from '../../contract/schemas'
 import { foldForSearch } from './names'
-import { prefixEnd, prepared, SUMMARY_COLUMNS, type SummaryRow } from './search-sql'
+import { prefixEnd, prepared, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './search-sql'
 
 const MAX_TOKENS = 4
 /**
@@ -70,7 +70,7 @@ function wordConditions(q: NameQuery): { sql: string; params: unknown[] } {
 export function exactNameMatches(sqlite: Database.Database, q: NameQuery, limit: number): SummaryRow[] {
   const first = q.words[0]
   const where = wordConditions(q)
-  const starting = prepared(
+  const starting = summaryRows(
     sqlite,
     `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.search_text >= ? AND p.search_text < ? AND ${where.sql}
        ORDER BY p.search_text LIMIT ?`
@@ -102,17 +102,17 @@ function otherMatches(
     .all(match) as number[]
   if (found.length <= FEW_MATCHES) {
     // The cards step 1 listed are hits too; when they are all there is, as after a typo, nothing is left to read.
-    const listed = new Set(starting.map((r) => r.rowid))
+    const listed = new Set(starting.map((r) => r[0]))
     const rest = listed.size === 0 ? found : found.filter((rowid) => !listed.has(rowid))
     if (rest.length === 0) return []
-    return prepared(
+    return summaryRows(
       sqlite,
       `SELECT ${SUMMARY_COLUMNS} FROM patients p
          WHERE p.rowid IN (SELECT value FROM json_each(?)) AND ${notStarting} AND ${where.sql}
          ORDER BY p.search_text LIMIT ?`
     ).all(JSON.stringify(rest), first, prefixEnd(first), ...where.params, limit) as SummaryRow[]
   }
-  return prepared(
+  return summaryRows(
     sqlite,
     `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${notStarting} AND ${where.sql} ORDER BY p.search_text LIMIT ?`
   ).all(first, prefixEnd(first), ...where.params, limit) as SummaryRow[]

@@ -6,17 +6,20 @@ import { fullNameOf } from './names'
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 
-/** The statement for `sql` on this connection, prepared once. */
-export function prepared(sqlite: Database.Database, sql: string): Database.Statement {
+/** The statement for `sql` on this connection, prepared once; `raw` ones read rows as arrays. */
+export function prepared(sqlite: Database.Database, sql: string, raw = false): Database.Statement {
   let cache = statements.get(sqlite)
   if (!cache) {
     cache = new Map()
     statements.set(sqlite, cache)
   }
-  let stmt = cache.get(sql)
+  // A statement's mode is its own: the raw one is cached apart, so that a caller never gets the other's rows.
+  const key = raw ? `raw:${sql}` : sql
+  let stmt = cache.get(key)
   if (!stmt) {
     stmt = sqlite.prepare(sql)
-    cache.set(sql, stmt)
+    if (raw) stmt.raw(true)
+    cache.set(key, stmt)
   }
   return stmt
 }
@@ -25,26 +28,36 @@ export function prepared(sqlite: Database.Database, sql: string): Database.State
 export const SUMMARY_COLUMNS =
   'p.rowid, p.id, p.last_name, p.first_name, p.middle_name, p.birth_date, p.sex, p.snils, p.enp'
 
-export interface SummaryRow {
-  rowid: number
-  id: string
-  last_name: string
-  first_name: string
-  middle_name: string | null
-  birth_date: string
-  sex: 'M' | 'F'
-  snils: string | null
+/** A row of SUMMARY_COLUMNS, read as an array: an object per row cost more than the lookup that found it. */
+export type SummaryRow = [
+  rowid: number,
+  id: string,
+  lastName: string,
+  firstName: string,
+  middleName: string | null,
+  birthDate: string,
+  sex: 'M' | 'F',
+  snils: string | null,
   enp: string | null
+]
+
+const ID = 1
+
+export const idOf = (r: SummaryRow) => r[ID]
+
+/** The statement for `sql`, which selects SUMMARY_COLUMNS first, prepared once and reading rows as arrays. */
+export function summaryRows(sqlite: Database.Database, sql: string): Database.Statement {
+  return prepared(sqlite, sql, true)
 }
 
 export function summaryOf(r: SummaryRow, matchedBy: PatientSummary['matchedBy']): PatientSummary {
   return {
-    id: r.id,
-    fullName: fullNameOf({ lastName: r.last_name, firstName: r.first_name, middleName: r.middle_name }),
-    birthDate: r.birth_date,
-    sex: r.sex,
-    snils: r.snils,
-    enp: r.enp,
+    id: r[ID],
+    fullName: fullNameOf({ lastName: r[2], firstName: r[3], middleName: r[4] }),
+    birthDate: r[5],
+    sex: r[6],
+    snils: r[7],
+    enp: r[8],
     matchedBy
   }
 }

@@ -5,7 +5,7 @@ import { classifyIdentifier } from '../../contract/identifiers'
 import type { PatientSummary } from '../../contract/schemas'
 import type { Db } from '../db/open'
 import { exactNameMatches, parseNameQuery } from './name-search'
-import { inOneRead, prepared, SUMMARY_COLUMNS, summaryOf, type SummaryRow } from './search-sql'
+import { idOf, inOneRead, SUMMARY_COLUMNS, summaryOf, summaryRows, type SummaryRow } from './search-sql'
 import { oneTypoMatches } from './typo-search'
 
 export { parseNameQuery } from './name-search'
@@ -31,7 +31,7 @@ export function searchPatients(store: SearchStore, rawQuery: string, limit: numb
   if (query.length === 0) return []
   const id = classifyIdentifier(query)
   const rows = (sql: string, ...params: unknown[]) =>
-    prepared(store.sqlite, sql).all(...params) as SummaryRow[]
+    summaryRows(store.sqlite, sql).all(...params) as SummaryRow[]
   switch (id.kind) {
     case 'snils':
       return rows(byIdentifier.snils, id.value, limit).map((r) => summaryOf(r, 'snils'))
@@ -43,11 +43,16 @@ export function searchPatients(store: SearchStore, rawQuery: string, limit: numb
       )
     case 'requestNumber':
       return (
-        prepared(store.sqlite, byIdentifier.request).all(id.value) as (SummaryRow & {
-          request_id: string
-          request_number: string
-        })[]
-      ).map((r) => ({ ...summaryOf(r, 'request'), requestId: r.request_id, requestNumber: r.request_number }))
+        summaryRows(store.sqlite, byIdentifier.request).all(id.value) as [
+          ...SummaryRow,
+          requestId: string,
+          requestNumber: string
+        ][]
+      ).map((r) => ({
+        ...summaryOf(r.slice(0, 9) as SummaryRow, 'request'),
+        requestId: r[9],
+        requestNumber: r[10]
+      }))
     case 'birthDate':
       return rows(byIdentifier.birthDate, id.value, limit).map((r) => summaryOf(r, 'birth_date'))
     default:
@@ -62,7 +67,7 @@ function byName(store: SearchStore, query: string, limit: number): PatientSummar
   }
   const exact = exactNameMatches(store.sqlite, parsed, limit)
   if (exact.length >= limit || parsed.words[0].length < 4) return exact.map((r) => summaryOf(r, 'name'))
-  const seen = new Set(exact.map((r) => r.id))
-  const fuzzy = oneTypoMatches(store.sqlite, parsed, limit - exact.length).filter((r) => !seen.has(r.id))
+  const seen = new Set(exact.map(idOf))
+  const fuzzy = oneTypoMatches(store.sqlite, parsed, limit - exact.length).filter((r) => !seen.has(idOf(r)))
   return [...exact.map((r) => summaryOf(r, 'name')), ...fuzzy.map((r) => summaryOf(r, 'name_fuzzy'))]
 }

@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { editDistance } from './names'
 import type { NameQuery } from './name-search'
-import { prefixEnd, prepared, SUMMARY_COLUMNS, type SummaryRow } from './search-sql'
+import { prefixEnd, prepared, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './search-sql'
 
 const CLOSEST = 20
 
@@ -99,7 +99,13 @@ function candidateSurnames(sqlite: Database.Database, surname: string): Candidat
     const end = surname.slice(2 * piece + 2)
     found = [
       ...byVariants(sqlite, surname, 1),
-      ...byPrefix(sqlite, surname, surname[0], 2, twoTypoRangeSql, [start.length, start, middle, end.length, end])
+      ...byPrefix(sqlite, surname, surname[0], 2, twoTypoRangeSql, [
+        start.length,
+        start,
+        middle,
+        end.length,
+        end
+      ])
     ]
   }
   // Each surname once: one whose edit touches the halves' boundary ("щуккин" → "щукин") is both a variant and in the
@@ -121,7 +127,7 @@ function cardsSql(q: NameQuery): string {
 export function oneTypoMatches(sqlite: Database.Database, q: NameQuery, limit: number): SummaryRow[] {
   if (limit <= 0) return []
   const close = candidateSurnames(sqlite, q.words[0]).slice(0, CLOSEST)
-  const stmt = prepared(sqlite, cardsSql(q))
+  const stmt = summaryRows(sqlite, cardsSql(q))
   const rows: SummaryRow[] = []
   for (const { surname: s } of close) {
     const params: unknown[] = [`${s} `, prefixEnd(`${s} `)]
