@@ -2,7 +2,7 @@
 // typo neighbours it may and may not offer, and the words after the surname.
 import { describe, expect, it } from 'vitest'
 import type { PatientDraftInput } from '../../../src-main/contract/schemas'
-import { editDistance } from '../../../src-main/core/patients/names'
+import { editDistance, foldForSearch } from '../../../src-main/core/patients/names'
 import { oneEditAway } from '../../../src-main/core/patients/typo-search'
 import { demoCore } from '../support/core'
 
@@ -121,5 +121,22 @@ describe('one edit away', () => {
     expect(editDistance('иванов', 'иваново')).toBe(1)
     expect(editDistance('иванов', 'петров', 2)).toBe(3)
     expect(editDistance('', 'абв')).toBe(3)
+  })
+})
+
+describe('folding', () => {
+  it('lowers case as the Russian locale does, for every character, so stored names and queries still agree', () => {
+    const differ: string[] = []
+    for (let code = 0; code < 0x30000; code++) {
+      if (code >= 0xd800 && code < 0xe000) continue
+      const c = String.fromCodePoint(code)
+      if (
+        foldForSearch(`а${c}б`) !==
+        `а${c}б`.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim()
+      )
+        differ.push(c)
+    }
+    expect(differ).toEqual([])
+    expect(foldForSearch('  ЁЛКИН   Пётр ΟΔΟΣ ')).toBe('елкин петр οδος')
   })
 })
