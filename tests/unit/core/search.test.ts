@@ -122,6 +122,40 @@ describe('one edit away', () => {
     expect(editDistance('иванов', 'петров', 2)).toBe(3)
     expect(editDistance('', 'абв')).toBe(3)
   })
+
+  it('agrees with the whole table on random words, up to the cap', () => {
+    // The textbook table: every cell, no cap.
+    const reference = (a: string, b: string) => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) =>
+        Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
+      )
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(
+            d[i - 1][j] + 1,
+            d[i][j - 1] + 1,
+            d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+          )
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+        }
+      return d[a.length][b.length]
+    }
+    let seed = 7
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed % n
+    }
+    const word = () => Array.from({ length: next(12) }, () => 'абвгд'[next(5)]).join('')
+    for (let k = 0; k < 3000; k++) {
+      const a = word()
+      const b =
+        next(3) === 0
+          ? word()
+          : a.slice(0, next(a.length + 1)) + word().slice(0, 2) + a.slice(next(a.length + 1))
+      for (const cap of [1, 2, 3]) expect(editDistance(a, b, cap)).toBe(Math.min(reference(a, b), cap + 1))
+    }
+  })
 })
 
 describe('folding', () => {
