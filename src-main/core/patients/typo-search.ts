@@ -19,23 +19,31 @@ function alphabetOf(word: string): string {
   return /[а-я]/.test(word) ? 'абвгдежзийклмнопрстуфхцчшщъыьэюя-' : "abcdefghijklmnopqrstuvwxyz'-"
 }
 
-/** Words one edit away from `word` whose edit touches its first `upTo` letters (all of them by default). */
+/**
+ * Words one edit away from `word` whose edit touches its first `upTo` letters (all of them by default), each once.
+ * Edits that would repeat another's word are skipped rather than gathered into a set: a letter inserted after the
+ * same letter (the insertion before it gives the word), the second of two equal letters dropped, equal letters
+ * swapped (the word itself).
+ */
 export function oneEditAway(word: string, upTo = word.length): string[] {
   const letters = alphabetOf(word)
-  const out = new Set<string>()
-  for (let i = 0; i < Math.min(upTo, word.length); i++) {
+  const out: string[] = []
+  const end = Math.min(upTo, word.length)
+  for (let i = 0; i < end; i++) {
     const head = word.slice(0, i)
+    const here = word.slice(i)
     const rest = word.slice(i + 1)
+    const before = i > 0 ? word[i - 1] : ''
     for (const c of letters) {
-      out.add(head + c + word.slice(i))
-      if (c !== word[i]) out.add(head + c + rest)
+      if (c !== before) out.push(head + c + here)
+      if (c !== word[i]) out.push(head + c + rest)
     }
-    out.add(head + rest)
-    if (i + 1 < word.length) out.add(head + word[i + 1] + word[i] + word.slice(i + 2))
+    if (word[i] !== before) out.push(head + rest)
+    if (i + 1 < word.length && word[i] !== word[i + 1])
+      out.push(head + word[i + 1] + word[i] + word.slice(i + 2))
   }
-  if (upTo >= word.length) for (const c of letters) out.add(word + c)
-  out.delete(word)
-  return [...out]
+  if (upTo >= word.length) for (const c of letters) if (c !== word[word.length - 1]) out.push(word + c)
+  return out
 }
 
 interface Candidate {

@@ -116,6 +116,28 @@ describe('one edit away', () => {
     expect(firstTwo).not.toContain('колесникоба')
   })
 
+  it('lists each word once, the same words as every edit gathered into a set', () => {
+    const letters = 'абвгдежзийклмнопрстуфхцчшщъыьэюя-'
+    const everyEdit = (word: string, upTo: number) => {
+      const out = new Set<string>()
+      for (let i = 0; i < Math.min(upTo, word.length); i++) {
+        for (const c of letters)
+          out.add(word.slice(0, i) + c + word.slice(i)).add(word.slice(0, i) + c + word.slice(i + 1))
+        out.add(word.slice(0, i) + word.slice(i + 1))
+        if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))
+      }
+      if (upTo >= word.length) for (const c of letters) out.add(word + c)
+      out.delete(word)
+      return [...out].sort()
+    }
+    for (const word of ['анна', 'щуккин', 'ааннушкина', 'ааа', 'а-а', 'оо', 'кот'])
+      for (let upTo = 1; upTo <= word.length; upTo++) {
+        const listed = oneEditAway(word, upTo)
+        expect(new Set(listed).size).toBe(listed.length)
+        expect([...listed].sort()).toEqual(everyEdit(word, upTo))
+      }
+  })
+
   it('measures distance with transpositions as one edit and stops past the cap', () => {
     expect(editDistance('колесникова', 'колесинкова')).toBe(1)
     expect(editDistance('иванов', 'иваново')).toBe(1)
