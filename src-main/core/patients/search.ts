@@ -67,7 +67,10 @@ function byName(store: SearchStore, query: string, limit: number): PatientSummar
   }
   const exact = exactNameMatches(store.sqlite, parsed, limit)
   if (exact.length >= limit || parsed.words[0].length < 4) return exact.map((r) => summaryOf(r, 'name'))
+  // A short page holds every exact match: the typo route need not read the cards it would only see dropped here.
   const seen = new Set(exact.map(idOf))
-  const fuzzy = oneTypoMatches(store.sqlite, parsed, limit - exact.length).filter((r) => !seen.has(idOf(r)))
+  const fuzzy = oneTypoMatches(store.sqlite, parsed, limit - exact.length, 'all exact matches').filter(
+    (r) => !seen.has(idOf(r))
+  )
   return [...exact.map((r) => summaryOf(r, 'name')), ...fuzzy.map((r) => summaryOf(r, 'name_fuzzy'))]
 }

@@ -122,28 +122,49 @@ function candidateSurnames(sqlite: Database.Database, surname: string): Candidat
   return found.filter((c) => !seen.has(c.surname) && seen.add(c.surname)).sort(closestFirst)
 }
 
-/** Cards of one surname whose other words start as the query's do, in alphabetical order. */
-function cardsSql(q: NameQuery): string {
+/** Cards of one surname whose other words start as the query's do, in alphabetical order: `what` of them. */
+function cardsSql(q: NameQuery, what: string): string {
   // The other words are starts of the name or patronymic: matched in SQL, so that the limit counts only real hits.
-  let sql = `SELECT ${SUMMARY_COLUMNS} FROM patients p
+  let sql = `SELECT ${what} FROM patients p
     WHERE p.search_text >= ? AND p.search_text < ? AND p.merged_into IS NULL`
   for (let i = 1; i < q.words.length; i++) sql += ` AND instr(' ' || substr(p.search_text, ?), ?) > 0`
   if (q.birthDate) sql += ' AND p.birth_date = ?'
   return `${sql} ORDER BY p.search_text LIMIT ?`
 }
 
-export function oneTypoMatches(sqlite: Database.Database, q: NameQuery, limit: number): SummaryRow[] {
+/**
+ * Cards of the surnames closest to the first word, up to `limit`: the nearest twenty surnames, each alphabetically.
+ *
+ * `listed`: a caller that holds every exact match (its page was short) says so, and the cards of a surname that
+ * starts with the first word ("иванова" for "иванов") are then only counted, not read: each of them is an exact
+ * match already, which the caller drops, yet they take their places in the limit as they always have.
+ */
+export function oneTypoMatches(
+  sqlite: Database.Database,
+  q: NameQuery,
+  limit: number,
+  listed: 'all exact matches' | 'some' = 'some'
+): SummaryRow[] {
   if (limit <= 0) return []
-  const close = candidateSurnames(sqlite, q.words[0]).slice(0, CLOSEST)
-  const stmt = summaryRows(sqlite, cardsSql(q))
+  const first = q.words[0]
+  const close = candidateSurnames(sqlite, first).slice(0, CLOSEST)
   const rows: SummaryRow[] = []
+  const read = summaryRows(sqlite, cardsSql(q, SUMMARY_COLUMNS))
+  let taken = 0
   for (const { surname: s } of close) {
     const params: unknown[] = [`${s} `, prefixEnd(`${s} `)]
     for (let i = 1; i < q.words.length; i++) params.push(s.length + 2, ` ${q.words[i]}`)
     if (q.birthDate) params.push(q.birthDate)
-    params.push(limit - rows.length)
-    for (const r of stmt.all(...params) as SummaryRow[]) rows.push(r)
-    if (rows.length >= limit) break
+    params.push(limit - taken)
+    if (listed === 'all exact matches' && s.startsWith(first)) {
+      const count = prepared(sqlite, `SELECT count(*) FROM (${cardsSql(q, '1')})`).pluck()
+      taken += count.get(...params) as number
+    } else {
+      const found = read.all(...params) as SummaryRow[]
+      for (const r of found) rows.push(r)
+      taken += found.length
+    }
+    if (taken >= limit) break
   }
   return rows
 }

@@ -57,6 +57,22 @@ describe('name search', () => {
     expect(await found('жмуркин')).toEqual([[starts.id, 'name']])
   })
 
+  it('counts a typo neighbour that extends the first word against the page without listing its cards twice', async () => {
+    const t = await demoCore(10)
+    const token = t.tokens.registrar
+    // "жмуркин" and "жмурко" are both one edit from "жмурки"; the cards of "жмуркин" start with the query, so they are
+    // exact matches already, but as typo neighbours they still take their places in the page, alphabetically first.
+    const exact = await t.call('patients.create', { draft: draft('Жмуркин', 'Лев') }, token)
+    const near = await t.call('patients.create', { draft: draft('Жмурко', 'Лев') }, token)
+    const found = async (limit: number) =>
+      (await t.call('patients.search', { query: 'жмурки', limit }, token)).map((r) => [r.id, r.matchedBy])
+    expect(await found(2)).toEqual([[exact.id, 'name']])
+    expect(await found(3)).toEqual([
+      [exact.id, 'name'],
+      [near.id, 'name_fuzzy']
+    ])
+  })
+
   it('offers surnames one typo away anywhere, and two away in a long surname with its first letter right', async () => {
     const t = await demoCore(20)
     const token = t.tokens.registrar
