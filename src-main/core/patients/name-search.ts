@@ -10,7 +10,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { isRealIsoDate } from '../../contract/schemas'
 import { foldForSearch } from './names'
-import { prefixEnd, prepared, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './search-sql'
+import { LIMIT, prefixEnd, prepared, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './search-sql'
 
 const MAX_TOKENS = 4
 /**
@@ -73,7 +73,7 @@ export function exactNameMatches(sqlite: Database.Database, q: NameQuery, limit:
   const starting = summaryRows(
     sqlite,
     `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.search_text >= ? AND p.search_text < ? AND ${where.sql}
-       ORDER BY p.search_text LIMIT ?`
+       ORDER BY p.search_text ${LIMIT}`
   ).all(first, prefixEnd(first), ...where.params, limit) as SummaryRow[]
   const long = q.words.filter((w) => w.length >= 3)
   // Without a word of three letters the trigram index has nothing to offer, and the order puts cards starting with the
@@ -109,11 +109,11 @@ function otherMatches(
       sqlite,
       `SELECT ${SUMMARY_COLUMNS} FROM patients p
          WHERE p.rowid IN (SELECT value FROM json_each(?)) AND ${notStarting} AND ${where.sql}
-         ORDER BY p.search_text LIMIT ?`
+         ORDER BY p.search_text ${LIMIT}`
     ).all(JSON.stringify(rest), first, prefixEnd(first), ...where.params, limit) as SummaryRow[]
   }
   return summaryRows(
     sqlite,
-    `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${notStarting} AND ${where.sql} ORDER BY p.search_text LIMIT ?`
+    `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${notStarting} AND ${where.sql} ORDER BY p.search_text ${LIMIT}`
   ).all(first, prefixEnd(first), ...where.params, limit) as SummaryRow[]
 }

@@ -5,7 +5,15 @@ import { classifyIdentifier } from '../../contract/identifiers'
 import type { PatientSummary } from '../../contract/schemas'
 import type { Db } from '../db/open'
 import { exactNameMatches, parseNameQuery } from './name-search'
-import { idOf, inOneRead, SUMMARY_COLUMNS, summaryOf, summaryRows, type SummaryRow } from './search-sql'
+import {
+  idOf,
+  inOneRead,
+  LIMIT,
+  SUMMARY_COLUMNS,
+  summaryOf,
+  summaryRows,
+  type SummaryRow
+} from './search-sql'
 import { oneTypoMatches } from './typo-search'
 
 export { parseNameQuery } from './name-search'
@@ -18,10 +26,10 @@ export interface SearchStore {
 const live = 'p.merged_into IS NULL'
 
 const byIdentifier = {
-  snils: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.snils = ? AND ${live} LIMIT ?`,
-  enp: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.enp = ? AND ${live} LIMIT ?`,
-  passport: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.doc_series = ? AND p.doc_number = ? AND ${live} LIMIT ?`,
-  birthDate: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.birth_date = ? AND ${live} ORDER BY p.search_text LIMIT ?`,
+  snils: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.snils = ? AND ${live} ${LIMIT}`,
+  enp: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.enp = ? AND ${live} ${LIMIT}`,
+  passport: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.doc_series = ? AND p.doc_number = ? AND ${live} ${LIMIT}`,
+  birthDate: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.birth_date = ? AND ${live} ORDER BY p.search_text ${LIMIT}`,
   request: `SELECT ${SUMMARY_COLUMNS}, r.id AS request_id, r.number AS request_number
               FROM extract_requests r JOIN patients p ON p.id = r.patient_id WHERE r.number = ?`
 } as const

@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { editDistance } from './names'
 import type { NameQuery } from './name-search'
-import { prefixEnd, prepared, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './search-sql'
+import { LIMIT, prefixEnd, prepared, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './search-sql'
 
 const CLOSEST = 20
 
@@ -129,7 +129,7 @@ function cardsSql(q: NameQuery, what: string): string {
     WHERE p.search_text >= ? AND p.search_text < ? AND p.merged_into IS NULL`
   for (let i = 1; i < q.words.length; i++) sql += ` AND instr(' ' || substr(p.search_text, ?), ?) > 0`
   if (q.birthDate) sql += ' AND p.birth_date = ?'
-  return `${sql} ORDER BY p.search_text LIMIT ?`
+  return `${sql} ORDER BY p.search_text ${LIMIT}`
 }
 
 /**

@@ -36,6 +36,11 @@ describe('name search', () => {
     const rest = names.slice(starting.length)
     expect(rest.every((n) => n.includes('ова'))).toBe(true)
     expect(rest).toEqual([...rest].sort())
+    // The limit is bound to the statements as a parameter: each call's own.
+    for (const limit of [3, 1, 7]) {
+      const page = await t.call('patients.search', { query: 'ова', limit }, t.tokens.registrar)
+      expect(page.map((r) => r.id)).toEqual(found.slice(0, limit).map((r) => r.id))
+    }
   })
 
   it('lists a fragment found later in the ФИО after the cards it starts, and nothing twice', async () => {
