@@ -10,7 +10,15 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { isRealIsoDate } from '../../contract/schemas'
 import { foldForSearch } from './names'
-import { LIMIT, prefixEnd, prepared, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './search-sql'
+import {
+  LIMIT,
+  prefixEnd,
+  prepared,
+  rowidOf,
+  SUMMARY_COLUMNS,
+  summaryRows,
+  type SummaryRow
+} from './search-sql'
 
 const MAX_TOKENS = 4
 /**
@@ -102,7 +110,7 @@ function otherMatches(
     .all(match) as number[]
   if (found.length <= FEW_MATCHES) {
     // The cards step 1 listed are hits too; when they are all there is, as after a typo, nothing is left to read.
-    const listed = new Set(starting.map((r) => r[0]))
+    const listed = new Set(starting.map(rowidOf))
     const rest = listed.size === 0 ? found : found.filter((rowid) => !listed.has(rowid))
     if (rest.length === 0) return []
     return summaryRows(

@@ -48,8 +48,10 @@ export type SummaryRow = [
   enp: string | null
 ]
 
+const ROWID = 0
 const ID = 1
 
+export const rowidOf = (r: SummaryRow) => r[ROWID]
 export const idOf = (r: SummaryRow) => r[ID]
 
 /** The statement for `sql`, which selects SUMMARY_COLUMNS first, prepared once and reading rows as arrays. */
