@@ -10,7 +10,15 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { isRealIsoDate } from '../../contract/schemas'
 import { foldForSearch } from './names'
-import { prefixEnd, prepared, SUMMARY_COLUMNS, type SummaryRow } from './search-sql'
+import {
+  LIMIT,
+  prefixEnd,
+  prepared,
+  rowidOf,
+  SUMMARY_COLUMNS,
+  summaryRows,
+  type SummaryRow
+} from './search-sql'
 
 const MAX_TOKENS = 4
 /**
@@ -70,16 +78,16 @@ function wordConditions(q: NameQuery): { sql: string; params: unknown[] } {
 export function exactNameMatches(sqlite: Database.Database, q: NameQuery, limit: number): SummaryRow[] {
   const first = q.words[0]
   const where = wordConditions(q)
-  const starting = prepared(
+  const starting = summaryRows(
     sqlite,
     `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.search_text >= ? AND p.search_text < ? AND ${where.sql}
-       ORDER BY p.search_text LIMIT ?`
+       ORDER BY p.search_text ${LIMIT}`
   ).all(first, prefixEnd(first), ...where.params, limit) as SummaryRow[]
   const long = q.words.filter((w) => w.length >= 3)
   // Without a word of three letters the trigram index has nothing to offer, and the order puts cards starting with the
   // first word first: a short first word matches only at the start of a word, so step 1 found all there is to show.
   if (starting.length >= limit || long.length === 0) return starting
-  return [...starting, ...otherMatches(sqlite, q, long, where, limit - starting.length)]
+  return [...starting, ...otherMatches(sqlite, q, long, where, starting, limit - starting.length)]
 }
 
 /** Step 2: matching cards that do not start with the first word, in alphabetical order. */
@@ -88,6 +96,7 @@ function otherMatches(
   q: NameQuery,
   long: string[],
   where: { sql: string; params: unknown[] },
+  starting: SummaryRow[],
   limit: number
 ): SummaryRow[] {
   const first = q.words[0]
@@ -100,15 +109,19 @@ function otherMatches(
     .pluck()
     .all(match) as number[]
   if (found.length <= FEW_MATCHES) {
-    return prepared(
+    // The cards step 1 listed are hits too; when they are all there is, as after a typo, nothing is left to read.
+    const listed = new Set(starting.map(rowidOf))
+    const rest = listed.size === 0 ? found : found.filter((rowid) => !listed.has(rowid))
+    if (rest.length === 0) return []
+    return summaryRows(
       sqlite,
       `SELECT ${SUMMARY_COLUMNS} FROM patients p
          WHERE p.rowid IN (SELECT value FROM json_each(?)) AND ${notStarting} AND ${where.sql}
-         ORDER BY p.search_text LIMIT ?`
-    ).all(JSON.stringify(found), first, prefixEnd(first), ...where.params, limit) as SummaryRow[]
+         ORDER BY p.search_text ${LIMIT}`
+    ).all(JSON.stringify(rest), first, prefixEnd(first), ...where.params, limit) as SummaryRow[]
   }
-  return prepared(
+  return summaryRows(
     sqlite,
-    `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${notStarting} AND ${where.sql} ORDER BY p.search_text LIMIT ?`
+    `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${notStarting} AND ${where.sql} ORDER BY p.search_text ${LIMIT}`
   ).all(first, prefixEnd(first), ...where.params, limit) as SummaryRow[]
 }

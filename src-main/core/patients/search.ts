@@ -5,7 +5,15 @@ import { classifyIdentifier } from '../../contract/identifiers'
 import type { PatientSummary } from '../../contract/schemas'
 import type { Db } from '../db/open'
 import { exactNameMatches, parseNameQuery } from './name-search'
-import { prepared, SUMMARY_COLUMNS, summaryOf, type SummaryRow } from './search-sql'
+import {
+  idOf,
+  inOneRead,
+  LIMIT,
+  SUMMARY_COLUMNS,
+  summaryOf,
+  summaryRows,
+  type SummaryRow
+} from './search-sql'
 import { oneTypoMatches } from './typo-search'
 
 export { parseNameQuery } from './name-search'
@@ -18,10 +26,10 @@ export interface SearchStore {
 const live = 'p.merged_into IS NULL'
 
 const byIdentifier = {
-  snils: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.snils = ? AND ${live} LIMIT ?`,
-  enp: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.enp = ? AND ${live} LIMIT ?`,
-  passport: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.doc_series = ? AND p.doc_number = ? AND ${live} LIMIT ?`,
-  birthDate: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.birth_date = ? AND ${live} ORDER BY p.search_text LIMIT ?`,
+  snils: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.snils = ? AND ${live} ${LIMIT}`,
+  enp: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.enp = ? AND ${live} ${LIMIT}`,
+  passport: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.doc_series = ? AND p.doc_number = ? AND ${live} ${LIMIT}`,
+  birthDate: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.birth_date = ? AND ${live} ORDER BY p.search_text ${LIMIT}`,
   request: `SELECT ${SUMMARY_COLUMNS}, r.id AS request_id, r.number AS request_number
               FROM extract_requests r JOIN patients p ON p.id = r.patient_id WHERE r.number = ?`
 } as const
@@ -31,7 +39,7 @@ export function searchPatients(store: SearchStore, rawQuery: string, limit: numb
   if (query.length === 0) return []
   const id = classifyIdentifier(query)
   const rows = (sql: string, ...params: unknown[]) =>
-    prepared(store.sqlite, sql).all(...params) as SummaryRow[]
+    summaryRows(store.sqlite, sql).all(...params) as SummaryRow[]
   switch (id.kind) {
     case 'snils':
       return rows(byIdentifier.snils, id.value, limit).map((r) => summaryOf(r, 'snils'))
@@ -43,15 +51,20 @@ export function searchPatients(store: SearchStore, rawQuery: string, limit: numb
       )
     case 'requestNumber':
       return (
-        prepared(store.sqlite, byIdentifier.request).all(id.value) as (SummaryRow & {
-          request_id: string
-          request_number: string
-        })[]
-      ).map((r) => ({ ...summaryOf(r, 'request'), requestId: r.request_id, requestNumber: r.request_number }))
+        summaryRows(store.sqlite, byIdentifier.request).all(id.value) as [
+          ...SummaryRow,
+          requestId: string,
+          requestNumber: string
+        ][]
+      ).map((r) => ({
+        ...summaryOf(r.slice(0, 9) as SummaryRow, 'request'),
+        requestId: r[9],
+        requestNumber: r[10]
+      }))
     case 'birthDate':
       return rows(byIdentifier.birthDate, id.value, limit).map((r) => summaryOf(r, 'birth_date'))
     default:
-      return byName(store, query, limit)
+      return inOneRead(store.sqlite, () => byName(store, query, limit))
   }
 }
 
@@ -62,7 +75,10 @@ function byName(store: SearchStore, query: string, limit: number): PatientSummar
   }
   const exact = exactNameMatches(store.sqlite, parsed, limit)
   if (exact.length >= limit || parsed.words[0].length < 4) return exact.map((r) => summaryOf(r, 'name'))
-  const seen = new Set(exact.map((r) => r.id))
-  const fuzzy = oneTypoMatches(store.sqlite, parsed, limit - exact.length).filter((r) => !seen.has(r.id))
+  // A short page holds every exact match: the typo route need not read the cards it would only see dropped here.
+  const seen = new Set(exact.map(idOf))
+  const fuzzy = oneTypoMatches(store.sqlite, parsed, limit - exact.length, 'all exact matches').filter(
+    (r) => !seen.has(idOf(r))
+  )
   return [...exact.map((r) => summaryOf(r, 'name')), ...fuzzy.map((r) => summaryOf(r, 'name_fuzzy'))]
 }

@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { editDistance } from './names'
 import type { NameQuery } from './name-search'
-import { prefixEnd, prepared, SUMMARY_COLUMNS, type SummaryRow } from './search-sql'
+import { LIMIT, prefixEnd, prepared, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './search-sql'
 
 const CLOSEST = 20
 
@@ -19,29 +19,42 @@ function alphabetOf(word: string): string {
   return /[а-я]/.test(word) ? 'абвгдежзийклмнопрстуфхцчшщъыьэюя-' : "abcdefghijklmnopqrstuvwxyz'-"
 }
 
-/** Words one edit away from `word` whose edit touches its first `upTo` letters (all of them by default). */
+/**
+ * Words one edit away from `word` whose edit touches its first `upTo` letters (all of them by default), each once.
+ * Edits that would repeat another's word are skipped rather than gathered into a set: a letter inserted after the
+ * same letter (the insertion before it gives the word), the second of two equal letters dropped, equal letters
+ * swapped (the word itself).
+ */
 export function oneEditAway(word: string, upTo = word.length): string[] {
   const letters = alphabetOf(word)
-  const out = new Set<string>()
-  for (let i = 0; i < Math.min(upTo, word.length); i++) {
+  const out: string[] = []
+  const end = Math.min(upTo, word.length)
+  for (let i = 0; i < end; i++) {
     const head = word.slice(0, i)
+    const here = word.slice(i)
     const rest = word.slice(i + 1)
+    const before = i > 0 ? word[i - 1] : ''
     for (const c of letters) {
-      out.add(head + c + word.slice(i))
-      if (c !== word[i]) out.add(head + c + rest)
+      if (c !== before) out.push(head + c + here)
+      if (c !== word[i]) out.push(head + c + rest)
     }
-    out.add(head + rest)
-    if (i + 1 < word.length) out.add(head + word[i + 1] + word[i] + word.slice(i + 2))
+    if (word[i] !== before) out.push(head + rest)
+    if (i + 1 < word.length && word[i] !== word[i + 1])
+      out.push(head + word[i + 1] + word[i] + word.slice(i + 2))
   }
-  if (upTo >= word.length) for (const c of letters) out.add(word + c)
-  out.delete(word)
-  return [...out]
+  if (upTo >= word.length) for (const c of letters) if (c !== word[word.length - 1]) out.push(word + c)
+  return out
 }
 
 interface Candidate {
   surname: string
   distance: number
 }
+
+const collator = new Intl.Collator()
+/** Nearest first, then alphabetical: the order in which surnames' cards are listed. */
+const closestFirst = (a: Candidate, b: Candidate) =>
+  a.distance - b.distance || collator.compare(a.surname, b.surname)
 
 const variantsSql = `SELECT s.surname FROM json_each(?) v JOIN patient_surnames s ON s.surname = v.value
   WHERE s.n > 0`
@@ -54,70 +67,104 @@ function byVariants(sqlite: Database.Database, surname: string, upTo: number): C
   return found.map((s) => ({ surname: s, distance: 1 }))
 }
 
-/** Surnames starting with `prefix`, within `allowed` edits of the word, filtered in SQL by `where`. */
+const rangeSql = (where: string) => `SELECT surname FROM patient_surnames
+  WHERE surname >= ? AND surname < ? AND len BETWEEN ? AND ? AND n > 0 AND ${where}`
+const plainRangeSql = rangeSql('1')
+const twoTypoRangeSql = rangeSql(
+  '(substr(surname, 1, ?) = ? OR instr(surname, ?) > 0 OR substr(surname, -?) = ?)'
+)
+
+/** Surnames starting with `prefix`, within `allowed` edits of the word, filtered in SQL by `sql`. */
 function byPrefix(
   sqlite: Database.Database,
   surname: string,
   prefix: string,
   allowed: number,
-  where = '1',
+  sql = plainRangeSql,
   params: unknown[] = []
 ): Candidate[] {
-  const found = prepared(
-    sqlite,
-    `SELECT surname FROM patient_surnames
-       WHERE surname >= ? AND surname < ? AND len BETWEEN ? AND ? AND n > 0 AND ${where}`
-  )
+  const found = prepared(sqlite, sql)
     .pluck()
     .all(prefix, prefixEnd(prefix), surname.length - allowed, surname.length + allowed, ...params) as string[]
-  return found
-    .map((s) => ({ surname: s, distance: editDistance(surname, s, allowed) }))
-    .filter((c) => c.distance > 0 && c.distance <= allowed)
+  const out: Candidate[] = []
+  for (const s of found) {
+    const distance = editDistance(surname, s, allowed)
+    if (distance > 0 && distance <= allowed) out.push({ surname: s, distance })
+  }
+  return out
 }
 
+/** Surnames one typo away (two for long surnames), each once, nearest first, then alphabetically. */
 function candidateSurnames(sqlite: Database.Database, surname: string): Candidate[] {
+  let found: Candidate[]
   if (surname.length < 8) {
     const whole = Math.ceil(surname.length / 2)
-    return [...byVariants(sqlite, surname, whole), ...byPrefix(sqlite, surname, surname.slice(0, whole), 1)]
+    found = [...byVariants(sqlite, surname, whole), ...byPrefix(sqlite, surname, surname.slice(0, whole), 1)]
+  } else {
+    const piece = Math.floor((surname.length - 2) / 3)
+    const start = surname.slice(0, piece)
+    const middle = surname.slice(piece + 1, 2 * piece + 1)
+    const end = surname.slice(2 * piece + 2)
+    found = [
+      ...byVariants(sqlite, surname, 1),
+      ...byPrefix(sqlite, surname, surname[0], 2, twoTypoRangeSql, [
+        start.length,
+        start,
+        middle,
+        end.length,
+        end
+      ])
+    ]
   }
-  const piece = Math.floor((surname.length - 2) / 3)
-  const start = surname.slice(0, piece)
-  const middle = surname.slice(piece + 1, 2 * piece + 1)
-  const end = surname.slice(2 * piece + 2)
-  return [
-    ...byVariants(sqlite, surname, 1),
-    ...byPrefix(
-      sqlite,
-      surname,
-      surname[0],
-      2,
-      '(substr(surname, 1, ?) = ? OR instr(surname, ?) > 0 OR substr(surname, -?) = ?)',
-      [start.length, start, middle, end.length, end]
-    )
-  ]
+  // Each surname once: one whose edit touches the halves' boundary ("щуккин" → "щукин") is both a variant and in the
+  // range, and one reached by a dropped first letter ("ааннушкина" → "аннушкина") also passes the two-typo scan.
+  const seen = new Set<string>()
+  return found.filter((c) => !seen.has(c.surname) && seen.add(c.surname)).sort(closestFirst)
 }
 
-export function oneTypoMatches(sqlite: Database.Database, q: NameQuery, limit: number): SummaryRow[] {
-  if (limit <= 0) return []
-  const close = candidateSurnames(sqlite, q.words[0])
-    .sort((a, b) => a.distance - b.distance || a.surname.localeCompare(b.surname))
-    .slice(0, CLOSEST)
+/** Cards of one surname whose other words start as the query's do, in alphabetical order: `what` of them. */
+function cardsSql(q: NameQuery, what: string): string {
   // The other words are starts of the name or patronymic: matched in SQL, so that the limit counts only real hits.
-  let sql = `SELECT ${SUMMARY_COLUMNS} FROM patients p
+  let sql = `SELECT ${what} FROM patients p
     WHERE p.search_text >= ? AND p.search_text < ? AND p.merged_into IS NULL`
-  const rest = q.words.slice(1)
-  for (let i = 0; i < rest.length; i++) sql += ` AND instr(' ' || substr(p.search_text, ?), ?) > 0`
+  for (let i = 1; i < q.words.length; i++) sql += ` AND instr(' ' || substr(p.search_text, ?), ?) > 0`
   if (q.birthDate) sql += ' AND p.birth_date = ?'
-  sql += ' ORDER BY p.search_text LIMIT ?'
-  const stmt = prepared(sqlite, sql)
+  return `${sql} ORDER BY p.search_text ${LIMIT}`
+}
+
+/**
+ * Cards of the surnames closest to the first word, up to `limit`: the nearest twenty surnames, each alphabetically.
+ *
+ * `listed`: a caller that holds every exact match (its page was short) says so, and the cards of a surname that
+ * starts with the first word ("иванова" for "иванов") are then only counted, not read: each of them is an exact
+ * match already, which the caller drops, yet they take their places in the limit as they always have.
+ */
+export function oneTypoMatches(
+  sqlite: Database.Database,
+  q: NameQuery,
+  limit: number,
+  listed: 'all exact matches' | 'some' = 'some'
+): SummaryRow[] {
+  if (limit <= 0) return []
+  const first = q.words[0]
+  const close = candidateSurnames(sqlite, first).slice(0, CLOSEST)
   const rows: SummaryRow[] = []
+  const read = summaryRows(sqlite, cardsSql(q, SUMMARY_COLUMNS))
+  let taken = 0
   for (const { surname: s } of close) {
     const params: unknown[] = [`${s} `, prefixEnd(`${s} `)]
-    for (const w of rest) params.push(s.length + 2, ` ${w}`)
+    for (let i = 1; i < q.words.length; i++) params.push(s.length + 2, ` ${q.words[i]}`)
     if (q.birthDate) params.push(q.birthDate)
-    params.push(limit - rows.length)
-    rows.push(...(stmt.all(...params) as SummaryRow[]))
-    if (rows.length >= limit) break
+    params.push(limit - taken)
+    if (listed === 'all exact matches' && s.startsWith(first)) {
+      const count = prepared(sqlite, `SELECT count(*) FROM (${cardsSql(q, '1')})`).pluck()
+      taken += count.get(...params) as number
+    } else {
+      const found = read.all(...params) as SummaryRow[]
+      for (const r of found) rows.push(r)
+      taken += found.length
+    }
+    if (taken >= limit) break
   }
   return rows
 }

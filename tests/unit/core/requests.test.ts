@@ -250,7 +250,12 @@ describe('extract requests', () => {
       t.tokens.registrar
     )
     expect(byNumber).toEqual([
-      expect.objectContaining({ id: queue[0].patientId, matchedBy: 'request', requestId: queue[0].id })
+      expect.objectContaining({
+        id: queue[0].patientId,
+        matchedBy: 'request',
+        requestId: queue[0].id,
+        requestNumber: queue[0].number
+      })
     ])
   })
 })
