@@ -6,6 +6,7 @@ import { jsPDF } from 'jspdf'
 import type { UserOptions } from 'jspdf-autotable'
 import './arabic-fast-path'
 import { FONT, useDocumentFont } from './fonts'
+import { rememberLineBreaks } from './line-breaks'
 import { autoTableMeasuringFreeCells, rememberFontList } from './table-measuring'
 
 export const PAGE = { width: 210, height: 297, left: 20, right: 12, top: 14, bottom: 18 } as const
@@ -56,6 +57,7 @@ export class PdfWriter {
     this.doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true })
     useDocumentFont(this.doc)
     rememberFontList(this.doc)
+    rememberLineBreaks(this.doc)
     this.doc.setLineHeightFactor(LINE_FACTOR)
     this.doc.setProperties({
       title: frame.title,
