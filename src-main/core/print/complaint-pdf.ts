@@ -137,7 +137,7 @@ function frame(
     title,
     author: data.clinic.name,
     printedAt: options.printedAt,
-    contentSha256: contentDigest(content)
+    contentSha256: options.contentSha256 ?? contentDigest(content)
   })
 }
 

@@ -166,7 +166,6 @@ function body(w: PdfWriter, data: EmdCopyData): void {
 }
 
 export function buildEmdCopyPdf(data: EmdCopyData, options: EmdCopyOptions): BuiltDocument {
-  const content = emdCopyContent(data)
   const w = new PdfWriter({
     documentNumber: data.document.number,
     footerLabel: 'Копия ЭМД',
@@ -174,7 +173,7 @@ export function buildEmdCopyPdf(data: EmdCopyData, options: EmdCopyOptions): Bui
     title: `Копия ЭМД: ${data.document.title}`,
     author: data.clinic.name,
     printedAt: options.printedAt,
-    contentSha256: contentDigest(content)
+    contentSha256: options.contentSha256 ?? contentDigest(emdCopyContent(data))
   })
   clinicHeader(w, data.clinic, 120)
   w.y += 3

@@ -54,6 +54,8 @@ export interface PrintOptions {
   /** The date a reprint is marked with, or null for the first print. */
   reprintOn: string | null
   verification: Verification
+  /** The content digest when the caller has it already (it also went into the QR); taken from the data otherwise. */
+  contentSha256?: string
 }
 
 export const extractTitle = (kind: 'full' | 'brief') =>
@@ -237,7 +239,7 @@ function render(data: ExtractData, options: PrintOptions, carryLast: boolean) {
     title: extractTitle(data.kind),
     author: data.clinic.name,
     printedAt: options.printedAt,
-    contentSha256: contentDigest(extractContent(data))
+    contentSha256: options.contentSha256 ?? contentDigest(extractContent(data))
   })
   const top = w.y
   clinicHeader(w, data.clinic, 105)

@@ -3,9 +3,11 @@
 // a row never cut in half), and a footer drawn last on every page, when the page count is known.
 import { createHash } from 'node:crypto'
 import { jsPDF } from 'jspdf'
-import { autoTable, type UserOptions } from 'jspdf-autotable'
+import type { UserOptions } from 'jspdf-autotable'
 import './arabic-fast-path'
 import { FONT, useDocumentFont } from './fonts'
+import { rememberLineBreaks } from './line-breaks'
+import { autoTableMeasuringFreeCells, rememberFontList } from './table-measuring'
 
 export const PAGE = { width: 210, height: 297, left: 20, right: 12, top: 14, bottom: 18 } as const
 export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right
@@ -54,6 +56,8 @@ export class PdfWriter {
   constructor(private readonly frame: DocumentFrame) {
     this.doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true })
     useDocumentFont(this.doc)
+    rememberFontList(this.doc)
+    rememberLineBreaks(this.doc)
     this.doc.setLineHeightFactor(LINE_FACTOR)
     this.doc.setProperties({
       title: frame.title,
@@ -125,7 +129,7 @@ export class PdfWriter {
 
   /** A table that starts at the cursor, repeats its header on every page and never splits a row. */
   table(options: UserOptions): void {
-    autoTable(this.doc, {
+    autoTableMeasuringFreeCells(this.doc, {
       theme: 'grid',
       startY: this.y,
       rowPageBreak: 'avoid',

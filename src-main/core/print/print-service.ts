@@ -48,7 +48,8 @@ export async function prepareDocument(deps: CoreDeps, actor: Actor, spec: Prepar
     patientId: spec.patientId
   })
   const printedAt = deps.clock.now()
-  const built = spec.build({ printedAt, reprintOn: spec.reprint ? ruDay(printedAt) : null, verification })
+  const reprintOn = spec.reprint ? ruDay(printedAt) : null
+  const built = spec.build({ printedAt, reprintOn, verification, contentSha256 })
   const job: PrintJob = {
     id: uuidv7(printedAt.getTime()),
     kind: spec.kind,

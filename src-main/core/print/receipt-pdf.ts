@@ -135,7 +135,7 @@ function frameFor(
     title: kind,
     author: clinic.name,
     printedAt: options.printedAt,
-    contentSha256: contentDigest(content)
+    contentSha256: options.contentSha256 ?? contentDigest(content)
   })
 }
 

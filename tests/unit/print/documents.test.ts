@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { formatSnils } from '../../../src-main/contract/identifiers'
 import { documentSignatures, medicalDocuments } from '../../../src-main/core/db/schema'
+import { contentDigest } from '../../../src-main/core/print/content-digest'
+import { extractContent } from '../../../src-main/core/print/extract-pdf'
+import { extractData } from '../../../src-main/core/print/print-data'
+import { printJobsOf } from '../../../src-main/core/print/print-jobs'
+import { loadRequest } from '../../../src-main/core/requests/request-service'
 import { demoCore } from '../support/core'
 import {
   decodeQr,
@@ -107,6 +112,18 @@ describe('paper extract, form 027/у', () => {
         documentNumber: request.number
       })
     }
+  })
+
+  it('carries its content digest as the PDF file id, the digest its QR was made for', async () => {
+    const t = await demoCore(10)
+    const p = await knownPatient(t)
+    const request = await readyRequest(t, p.patientId)
+    const job = await t.call('print.extract', { requestId: request.id }, t.tokens.registrar)
+    const deps = await t.core.deps()
+    const digest = contentDigest(extractContent(extractData(deps, loadRequest(deps, request.id))))
+    const id = digest.slice(0, 32).toUpperCase()
+    expect(Buffer.from(job.pdfBase64, 'base64').toString('latin1')).toContain(`/ID [ <${id}> <${id}> ]`)
+    expect(printJobsOf(deps).get(job.jobId, t.clock.now().getTime()).contentSha256).toBe(digest)
   })
 
   it('a reprint says «Повторная печать» with the date on every page and keeps the same verification', async () => {
