@@ -117,9 +117,10 @@ reuse them until the generator changes. \`npm run bench -- --quick\` is the smok
 Without \`DATABASE_URL\` the sync rows run against PGlite in the same process.
 
 Figures are medians and p99s of many runs; every comparison was measured in the same run as our figure, and the
-goals that compare are ratios, which a busy machine disturbs less than absolute times. Search and PDF rows time the
-core's own functions in one process; start-up spawns a fresh process running the core bundled as the app's main
-process is.
+goals that compare are ratios, which a busy machine disturbs less than absolute times. Search, queue, report and PDF
+rows time the core's own functions in one process; start-up spawns a fresh process running the core bundled as the
+app's main process is. Two probes stand apart from the table: \`npm run bench:encryption\` (what encryption at rest
+costs) and \`npm run bench:backup\` (how long the desk waits while its store is backed up).
 
 ## Machine
 
