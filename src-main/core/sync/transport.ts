@@ -51,7 +51,8 @@ export function createTransport(o: TransportOptions) {
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
-    stream = false
+    stream = false,
+    text?: string
   ): Promise<Response> {
     const headers: Record<string, string> = {
       [HEADER_PROTOCOL]: String(o.protocolVersion ?? SYNC_PROTOCOL_VERSION),
@@ -59,13 +60,14 @@ export function createTransport(o: TransportOptions) {
     }
     if (o.token) headers.authorization = `Bearer ${o.token}`
     if (o.generation) headers[HEADER_GENERATION] = o.generation
-    if (body !== undefined) headers['content-type'] = 'application/json'
+    const payload = text ?? (body === undefined ? undefined : JSON.stringify(body))
+    if (payload !== undefined) headers['content-type'] = 'application/json'
     let res: Response
     try {
       res = await doFetch(new URL(path, o.serverUrl), {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: payload,
         // A snapshot may stream for minutes; its pages are committed as they come, so only the start is timed.
         signal: stream ? undefined : AbortSignal.timeout(timeoutMs)
       })
@@ -106,6 +108,9 @@ export function createTransport(o: TransportOptions) {
     enrol: async (body: EnrolRequest) => json(EnrolResponse, await request('POST', '/v1/enrol', body)),
     hello: async () => json(Hello, await request('GET', '/v1/hello')),
     push: async (body: PushRequest) => json(PushResponse, await request('POST', '/v1/push', body)),
+    /** The same push with each op already in its wire form (SyncOp's JSON), as the outbox can give it. */
+    pushSerialized: async (ops: readonly string[]) =>
+      json(PushResponse, await request('POST', '/v1/push', undefined, false, `{"ops":[${ops.join(',')}]}`)),
     log: async (after: number, maxBytes: number) =>
       json(LogPage, await request('GET', `/v1/log?after=${after}&maxBytes=${maxBytes}`)),
     audit: async (body: AuditUpload) => {
