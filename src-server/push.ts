@@ -1,6 +1,6 @@
 // A desk's batch of ops: each op once, in the desk's own order. A replayed op id gets the answer it got the first
 // time; a gap in the desk's sequence stops the batch there so that nothing is applied out of order.
-import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { OpResult, PushRequest, PushResponse } from '../src-main/contract/sync-protocol'
 import { applyOp } from './apply-op'
 import { Batch } from './records'
@@ -22,18 +22,24 @@ export function checkSchemaVersion(ctx: ServerContext, version: number): void {
   }
 }
 
+/** op_id is one of these: the ids travel as one JSON parameter, where inArray bound one parameter per op. */
+function opIdIn(column: typeof log.opId | typeof review.opId, ids: string): SQL {
+  return sql`${column} in (select jsonb_array_elements_text(${ids}::jsonb))`
+}
+
 async function knownResults(tx: Tx, opIds: string[]): Promise<Map<string, OpResult>> {
   const known = new Map<string, OpResult>()
   if (opIds.length === 0) return known
+  const ids = JSON.stringify(opIds)
   const aside = await tx
     .select({ opId: review.opId, message: review.message })
     .from(review)
-    .where(and(inArray(review.opId, opIds), or(isNotNull(review.logSeq), isNull(review.resolvedAt))))
+    .where(and(opIdIn(review.opId, ids), or(isNotNull(review.logSeq), isNull(review.resolvedAt))))
   const setAside = new Map(aside.map((r) => [r.opId, r.message]))
   const logged = await tx
     .select({ opId: log.opId, seq: log.seq, clamped: log.clamped, message: log.message })
     .from(log)
-    .where(inArray(log.opId, opIds))
+    .where(opIdIn(log.opId, ids))
   for (const r of logged) {
     const status = setAside.has(r.opId) ? 'review' : 'applied'
     known.set(r.opId, { opId: r.opId, status, seq: r.seq, clamped: r.clamped, message: r.message })
