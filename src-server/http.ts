@@ -5,6 +5,7 @@ import { z } from 'zod'
 import {
   AuditUpload,
   EnrolRequest,
+  fastPushRequest,
   HEADER_GENERATION,
   HEADER_PROTOCOL,
   HEADER_SCHEMA,
@@ -51,7 +52,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text)
 }
 
-async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.output<S>> {
+async function readJson<S extends z.ZodType>(
+  req: IncomingMessage,
+  schema: S,
+  fast?: (value: unknown) => z.output<S> | null
+): Promise<z.output<S>> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
@@ -65,6 +70,8 @@ async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S): P
   } catch {
     throw new SyncServerError('BAD_REQUEST', 'Тело запроса — не JSON', 400)
   }
+  const quick = fast?.(value)
+  if (quick) return quick
   const parsed = schema.safeParse(value)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
@@ -170,7 +177,7 @@ async function route(deps: HttpDeps, req: IncomingMessage, res: ServerResponse):
   }
   await checkGeneration(ctx, req)
   if (method === 'POST' && path === '/v1/push')
-    return send(res, 200, await pushOps(ctx, ws, await readJson(req, PushRequest)))
+    return send(res, 200, await pushOps(ctx, ws, await readJson(req, PushRequest, fastPushRequest)))
   if (method === 'GET' && path === '/v1/log') {
     const after = intParam(url, 'after', 0, Number.MAX_SAFE_INTEGER)
     return send(
