@@ -48,6 +48,8 @@ export type SummaryRow = [
   enp: string | null
 ]
 
+/** How many columns SUMMARY_COLUMNS holds: a query that selects more after them finds its own from here. */
+export const SUMMARY_WIDTH = 9
 const ROWID = 0
 const ID = 1
 

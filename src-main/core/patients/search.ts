@@ -10,6 +10,7 @@ import {
   inOneRead,
   LIMIT,
   SUMMARY_COLUMNS,
+  SUMMARY_WIDTH,
   summaryOf,
   summaryRows,
   type SummaryRow
@@ -56,11 +57,10 @@ export function searchPatients(store: SearchStore, rawQuery: string, limit: numb
           requestId: string,
           requestNumber: string
         ][]
-      ).map((r) => ({
-        ...summaryOf(r.slice(0, 9) as SummaryRow, 'request'),
-        requestId: r[9],
-        requestNumber: r[10]
-      }))
+      ).map((r) => {
+        const [requestId, requestNumber] = r.slice(SUMMARY_WIDTH) as [string, string]
+        return { ...summaryOf(r.slice(0, SUMMARY_WIDTH) as SummaryRow, 'request'), requestId, requestNumber }
+      })
     case 'birthDate':
       return rows(byIdentifier.birthDate, id.value, limit).map((r) => summaryOf(r, 'birth_date'))
     default:
