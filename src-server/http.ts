@@ -24,7 +24,7 @@ import { currentGeneration, type ServerContext } from './context'
 import { listReview, listWorkstations } from './admin'
 import { ImportBody, importItems, type ImportDeps } from './import'
 import { checkSchemaVersion, pushOps } from './push'
-import { hello, pullLog, snapshotLines, storeAudit } from './read'
+import { hello, logPageText, snapshotLines, storeAudit } from './read'
 
 const MAX_BODY = 16 * 1024 * 1024
 
@@ -47,7 +47,11 @@ export interface HttpDeps {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
+  sendText(res, status, JSON.stringify(body))
+}
+
+/** A body already written as JSON. */
+function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
   res.end(text)
 }
@@ -180,10 +184,10 @@ async function route(deps: HttpDeps, req: IncomingMessage, res: ServerResponse):
     return send(res, 200, await pushOps(ctx, ws, await readJson(req, PushRequest, fastPushRequest)))
   if (method === 'GET' && path === '/v1/log') {
     const after = intParam(url, 'after', 0, Number.MAX_SAFE_INTEGER)
-    return send(
+    return sendText(
       res,
       200,
-      await pullLog(ctx, after, intParam(url, 'maxBytes', 512 * 1024, 8 * 1024 * 1024) || 1)
+      await logPageText(ctx, after, intParam(url, 'maxBytes', 512 * 1024, 8 * 1024 * 1024) || 1)
     )
   }
   if (method === 'GET' && path === '/v1/snapshot') return streamSnapshot(deps, url, res)

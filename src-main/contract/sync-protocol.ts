@@ -138,6 +138,61 @@ export const LogPage = z.object({
 })
 export type LogPage = z.infer<typeof LogPage>
 
+const outcomes = new Set(['applied', 'partial', 'rejected', 'duplicate'])
+const logOps = new Set(['insert', 'update', 'delete', 'none'])
+
+type HistoryValue = z.infer<typeof HistoryValue>
+
+function fastHistoryValue(v: unknown): HistoryValue | null {
+  if (!isObject(v) || !('value' in v) || typeof v.field !== 'string') return null
+  if (typeof v.hlc !== 'string' || typeof v.deviceId !== 'string') return null
+  return { field: v.field, value: v.value, hlc: v.hlc, deviceId: v.deviceId }
+}
+
+function fastLogEntry(v: unknown): LogEntry | null {
+  if (!isObject(v)) return null
+  const { seq, opId, deviceId, hlc, entity, entityId, op, fields, lost, outcome, at } = v
+  if (!Number.isSafeInteger(seq) || typeof at !== 'string') return null
+  if (typeof opId !== 'string' || typeof deviceId !== 'string' || typeof hlc !== 'string') return null
+  if (typeof entity !== 'string' || typeof entityId !== 'string') return null
+  if (!logOps.has(op as string) || !outcomes.has(outcome as string)) return null
+  if (!isObject(fields)) return null
+  for (const key in fields) if (key.length > 64) return null
+  if (!Array.isArray(lost)) return null
+  const values: HistoryValue[] = []
+  for (const l of lost) {
+    const value = fastHistoryValue(l)
+    if (!value) return null
+    values.push(value)
+  }
+  return {
+    seq: seq as number,
+    opId,
+    deviceId,
+    hlc,
+    entity,
+    entityId,
+    op: op as LogEntry['op'],
+    fields,
+    lost: values,
+    outcome: outcome as LogEntry['outcome'],
+    at
+  }
+}
+
+/** LogPage's checks by hand, as fastPushRequest: a page carries thousands of entries. Null means "ask the schema". */
+export function fastLogPage(value: unknown): LogPage | null {
+  if (!isObject(value) || !Array.isArray(value.entries) || typeof value.hasMore !== 'boolean') return null
+  if (!Number.isSafeInteger(value.headSeq)) return null
+  const entries: LogEntry[] = new Array<LogEntry>(value.entries.length)
+  for (let i = 0; i < entries.length; i++) {
+    const entry = fastLogEntry(value.entries[i])
+    if (!entry) return null
+    entries[i] = entry
+  }
+  return { entries, hasMore: value.hasMore, headSeq: value.headSeq as number }
+}
+
 /** Lines of the streamed snapshot (NDJSON). A page line closes a page: the desk commits it with its key. */
 export const SnapshotLine = z.discriminatedUnion('type', [
   z.object({ type: z.literal('head'), upTo: z.number().int(), generation: z.string() }),

@@ -8,6 +8,7 @@ import {
   HEADER_PROTOCOL,
   HEADER_SCHEMA,
   LogPage,
+  fastLogPage,
   PushResponse,
   SnapshotLine,
   SyncErrorBody,
@@ -91,13 +92,19 @@ export function createTransport(o: TransportOptions) {
     return res
   }
 
-  async function json<S extends z.ZodType>(schema: S, res: Response): Promise<z.output<S>> {
+  async function json<S extends z.ZodType>(
+    schema: S,
+    res: Response,
+    fast?: (value: unknown) => z.output<S> | null
+  ): Promise<z.output<S>> {
     let value: unknown
     try {
       value = await res.json()
     } catch {
       throw new SyncClientError('OFFLINE', `${offlineMessage} (ответ оборван)`)
     }
+    const quick = fast?.(value)
+    if (quick) return quick
     const parsed = schema.safeParse(value)
     if (!parsed.success)
       throw new SyncClientError('BAD_RESPONSE', 'Сервер синхронизации ответил не по протоколу')
@@ -112,7 +119,7 @@ export function createTransport(o: TransportOptions) {
     pushSerialized: async (ops: readonly string[]) =>
       json(PushResponse, await request('POST', '/v1/push', undefined, false, `{"ops":[${ops.join(',')}]}`)),
     log: async (after: number, maxBytes: number) =>
-      json(LogPage, await request('GET', `/v1/log?after=${after}&maxBytes=${maxBytes}`)),
+      json(LogPage, await request('GET', `/v1/log?after=${after}&maxBytes=${maxBytes}`), fastLogPage),
     audit: async (body: AuditUpload) => {
       const res = await request('POST', '/v1/audit', body)
       return ((await res.json()) as { storedThrough: number }).storedThrough

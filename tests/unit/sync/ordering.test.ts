@@ -7,7 +7,7 @@ import { compareStatus, mergeOp, type RecordState } from '../../../src-main/core
 import { encodeHlc } from '../../../src-main/core/outbox/hlc'
 import { extractRequests, outbox, patients } from '../../../src-main/core/db/schema'
 import { log, records } from '../../../src-server/db/schema'
-import { rawDevice } from './support/raw-device'
+import { patientFields, rawDevice } from './support/raw-device'
 import { backends, joinDesk, seedDesk, settle, startTestServer } from './support/sync-env'
 
 function permutations<T>(items: T[]): T[][] {
@@ -138,26 +138,7 @@ describe.each(backends)('idempotent push (%s)', (backend) => {
         'patient',
         patientId,
         'insert',
-        {
-          lastName: 'Повторова',
-          firstName: 'Ольга',
-          middleName: null,
-          sex: 'F',
-          birthDate: '1985-02-02',
-          snils: null,
-          enp: null,
-          insurer: null,
-          docKind: null,
-          docSeries: null,
-          docNumber: null,
-          address: null,
-          phone: '+7 1',
-          email: null,
-          attachedOrgId: null,
-          paperCard: false,
-          mergedInto: null,
-          createdAt: '2026-11-20T06:00:00.000Z'
-        },
+        patientFields({ lastName: 'Повторова', firstName: 'Ольга', birthDate: '1985-02-02', phone: '+7 1' }),
         10_000
       ),
       device.op('patient', patientId, 'update', { phone: '+7 2' }, 10_001),

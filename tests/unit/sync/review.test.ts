@@ -4,29 +4,10 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { patients, representatives } from '../../../src-main/core/db/schema'
 import { log } from '../../../src-server/db/schema'
-import { rawDevice, rawRequest } from './support/raw-device'
+import { patientFields, rawDevice, rawRequest } from './support/raw-device'
 import { seedDesk, startTestServer } from './support/sync-env'
 
-const fields = (lastName: string, snils: string | null) => ({
-  lastName,
-  firstName: 'Ирина',
-  middleName: null,
-  sex: 'F',
-  birthDate: '1982-12-12',
-  snils,
-  enp: null,
-  insurer: null,
-  docKind: null,
-  docSeries: null,
-  docNumber: null,
-  address: null,
-  phone: null,
-  email: null,
-  attachedOrgId: null,
-  paperCard: false,
-  mergedInto: null,
-  createdAt: '2026-11-20T06:00:00.000Z'
-})
+const fields = (lastName: string, snils: string | null) => patientFields({ lastName, snils })
 
 describe('ops set aside', () => {
   it('an invalid op goes to review and the queue goes on; a waiting op is released by its record', async () => {

@@ -31,6 +31,31 @@ export async function rawRequest(
   return { status: res.status, body: await res.json() }
 }
 
+/** A patient insert's fields as a desk sends them: every column, the empty ones null. */
+export function patientFields(given: Record<string, unknown>): Record<string, unknown> {
+  return {
+    lastName: 'Пустова',
+    firstName: 'Ирина',
+    middleName: null,
+    sex: 'F',
+    birthDate: '1982-12-12',
+    snils: null,
+    enp: null,
+    insurer: null,
+    docKind: null,
+    docSeries: null,
+    docNumber: null,
+    address: null,
+    phone: null,
+    email: null,
+    attachedOrgId: null,
+    paperCard: false,
+    mergedInto: null,
+    createdAt: '2026-11-20T06:00:00.000Z',
+    ...given
+  }
+}
+
 export interface RawDevice {
   id: string
   token: string
