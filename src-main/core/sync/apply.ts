@@ -8,6 +8,7 @@ import type { CoreDeps } from '../context'
 import { syncCredentials, syncFieldHistory, syncTombstones, users } from '../db/schema'
 import { applyRecord, columnValues, idColumn, recordTask } from './apply-record'
 import { contactFields, specOf, type EntitySpec } from './entities'
+import { sameValue } from './merge'
 import { rowStatements } from './row-statements'
 
 type Row = Record<string, unknown>
@@ -148,15 +149,33 @@ function writeEntry(deps: CoreDeps, e: LogEntry, spec: EntitySpec, masks: boolea
   history(deps, e, spec, changed)
 }
 
-/** What every entry does before its change: its own change is marked answered, the clock hears the stamp. */
+/**
+ * This desk's own change back from the server as it was sent: applied, nothing lost, every field the server kept
+ * with the value this desk sent (the server drops what it derives itself, such as id and version). The store
+ * already holds those values, or a later local change masks them, so writing them again would change nothing.
+ */
+function echoedAsSent(e: LogEntry, sent: string | undefined): boolean {
+  if (sent === undefined || e.outcome !== 'applied' || e.lost.length > 0) return false
+  if (e.op !== 'insert' && e.op !== 'update') return false
+  const fields = JSON.parse(sent) as Row
+  return Object.keys(e.fields).every((k) => k in fields && sameValue(fields[k], e.fields[k]))
+}
+
+/**
+ * What every entry does before its change: its own change is marked answered, the clock hears the stamp. Returns
+ * the entity's spec when the change is still to be written, null when there is nothing to write.
+ */
 function noteEntry(deps: CoreDeps, e: LogEntry, ownDeviceId: string): EntitySpec | null {
+  const spec = specOf(e.entity)
   if (e.deviceId === ownDeviceId) {
-    rowStatements(deps.store.sqlite)
-      .prepared('UPDATE outbox SET ack_seq = ?, pushed_at = coalesce(pushed_at, ?) WHERE op_id = ?')
-      .run(e.seq, e.at, e.opId)
+    const sent = rowStatements(deps.store.sqlite)
+      .prepared(
+        'UPDATE outbox SET ack_seq = ?, pushed_at = coalesce(pushed_at, ?) WHERE op_id = ? RETURNING fields'
+      )
+      .get(e.seq, e.at, e.opId) as { fields: string } | undefined
+    if (spec?.kind !== 'credential' && echoedAsSent(e, sent?.fields)) return null
   }
   if (e.deviceId !== 'server') deps.hlc.observe(e.hlc)
-  const spec = specOf(e.entity)
   return !spec || e.op === 'none' ? null : spec
 }
 

@@ -67,4 +67,62 @@ describe('applying a page of pulled changes', () => {
     const tasks = deps.store.db.select().from(syncTasks).where(eq(syncTasks.kind, 'apply_failed')).all()
     expect(tasks.map((t) => t.entityId)).toEqual(['s-1'])
   })
+
+  it('leaves its own change alone when it comes back as sent, and writes what the server changed', async () => {
+    const deps = await startCore().core.deps()
+    deps.store.sqlite.transaction(() =>
+      applyEntries(deps, [entry(1, 'p-own', { ...card('Своев'), phone: '+7 1' })], 'desk-self')
+    )()
+    const sent = (opId: string, fields: Record<string, unknown>) =>
+      deps.store.sqlite
+        .prepare(
+          `INSERT INTO outbox (device_seq, op_id, device_id, hlc, entity, entity_id, op, fields, base_version,
+             schema_version, created_at) VALUES ((SELECT coalesce(max(device_seq), 0) + 1 FROM outbox), ?,
+             'desk-self', 'h', 'patient', 'p-own', 'update', ?, 1, 1, ?)`
+        )
+        .run(opId, JSON.stringify({ ...fields, id: 'p-own', version: 2 }), at)
+    const back = (
+      seq: number,
+      opId: string,
+      fields: Record<string, unknown>,
+      lost: LogEntry['lost'] = []
+    ) => ({
+      ...entry(seq, 'p-own', fields),
+      opId,
+      deviceId: 'desk-self',
+      op: 'update' as const,
+      lost
+    })
+    const phone = () =>
+      deps.store.db.select({ phone: patients.phone }).from(patients).where(eq(patients.id, 'p-own')).get()!
+        .phone
+    const acked = (opId: string) =>
+      deps.store.sqlite.prepare('SELECT ack_seq FROM outbox WHERE op_id = ?').pluck().get(opId)
+    // The row is changed behind sync's back, so that a write of the echo would show.
+    const behind = () =>
+      deps.store.sqlite.prepare(`UPDATE patients SET phone = 'иначе' WHERE id = 'p-own'`).run()
+
+    sent('op-a', { phone: '+7 2', email: 'a@example.org' })
+    behind()
+    deps.store.sqlite.transaction(() =>
+      applyEntries(deps, [back(2, 'op-a', { phone: '+7 2' })], 'desk-self')
+    )()
+    expect(acked('op-a')).toBe(2)
+    expect(phone()).toBe('иначе')
+
+    sent('op-b', { phone: '+7 3' })
+    deps.store.sqlite.transaction(() =>
+      applyEntries(deps, [back(3, 'op-b', { phone: '+7 4' })], 'desk-self')
+    )()
+    expect(acked('op-b')).toBe(3)
+    expect(phone()).toBe('+7 4')
+
+    sent('op-c', { phone: '+7 5' })
+    behind()
+    const lost = [{ field: 'email', value: 'b@example.org', hlc: 'h', deviceId: 'desk-other' }]
+    deps.store.sqlite.transaction(() =>
+      applyEntries(deps, [back(4, 'op-c', { phone: '+7 5' }, lost)], 'desk-self')
+    )()
+    expect(phone()).toBe('+7 5')
+  })
 })
