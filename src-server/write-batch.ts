@@ -33,16 +33,23 @@ export interface HistoryRow {
   outcome: 'applied' | 'lost' | 'kept_server'
 }
 
-// Rows travel as one JSON array per statement and Postgres unpacks them (jsonb_to_recordset): a statement costs
-// one parameter however many rows it carries, where a multi-row VALUES list costs one per cell on both sides.
+// Rows travel as one JSON array per statement and Postgres unpacks them (json_to_recordset): a statement costs
+// one parameter however many rows it carries, where a multi-row VALUES list costs one per cell on both sides. The
+// array is read as json, not jsonb, and a row's objects come out as text and are parsed into jsonb once: reading
+// the array as jsonb, or the objects straight as jsonb, parsed each twice. (A JSON string would come out without
+// its quotes, so a value that may be one, as in field history, is still read as jsonb.)
 const CHUNK = 5000
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
 
-async function insertJson(tx: Tx, rows: readonly object[], statement: (json: SQL) => SQL): Promise<void> {
+/** The statements that insert these rows, their JSON written now. */
+function insertJson(rows: readonly object[], statement: (json: SQL) => SQL): SQL[] {
+  const out: SQL[] = []
   for (let i = 0; i < rows.length; i += CHUNK)
-    await tx.execute(statement(sql`${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb`))
+    out.push(statement(sql`${JSON.stringify(rows.slice(i, i + CHUNK))}::json`))
+  return out
 }
 
+/** Writes what a batch changed, in the caller's transaction: a few statements, one after another. */
 export async function writeBatch(
   ctx: ServerContext,
   tx: Tx,
@@ -50,6 +57,15 @@ export async function writeBatch(
   entries: EntryInput[],
   historyRows: HistoryRow[]
 ): Promise<void> {
+  for (const statement of batchStatements(ctx, dirty, entries, historyRows)) await tx.execute(statement)
+}
+
+function batchStatements(
+  ctx: ServerContext,
+  dirty: { entity: string; entityId: string; state: RecordState; seq: number }[],
+  entries: EntryInput[],
+  historyRows: HistoryRow[]
+): SQL[] {
   const at = isoNow(ctx)
   const rows = dirty.map(({ entity, entityId, state, seq }) => ({
     entity,
@@ -64,14 +80,14 @@ export async function writeBatch(
     enp: entity === 'patient' ? text(state.data.enp) : null,
     number: text(entity === 'user' ? state.data.login : state.data.number)
   }))
-  await insertJson(
-    tx,
+  const records = insertJson(
     rows,
     (
       json
     ) => sql`insert into records (entity, entity_id, rank, data, stamps, deleted, seq, snils, enp, number)
-      select * from jsonb_to_recordset(${json}) as r(entity text, entity_id text, rank smallint, data jsonb,
-        stamps jsonb, deleted boolean, seq bigint, snils text, enp text, number text)
+      select entity, entity_id, rank, data::jsonb, stamps::jsonb, deleted, seq, snils, enp, number
+      from json_to_recordset(${json}) as r(entity text, entity_id text, rank smallint, data text, stamps text,
+        deleted boolean, seq bigint, snils text, enp text, number text)
       on conflict (entity, entity_id) do update set rank = excluded.rank, data = excluded.data,
         stamps = excluded.stamps, deleted = excluded.deleted, seq = excluded.seq, snils = excluded.snils,
         enp = excluded.enp, number = excluded.number`
@@ -94,16 +110,17 @@ export async function writeBatch(
       message: e.message,
       at
     }))
-  await insertJson(
-    tx,
+  const logged = insertJson(
     sorted,
     (
       json
     ) => sql`insert into log (seq, op_id, device_id, device_seq, hlc, clamped, entity, entity_id, op, fields,
         lost, outcome, message, at)
-      select * from jsonb_to_recordset(${json}) as r(seq bigint, op_id text, device_id text, device_seq bigint,
-        hlc text, clamped boolean, entity text, entity_id text, op text, fields jsonb, lost jsonb, outcome text,
-        message text, at text)`
+      select seq, op_id, device_id, device_seq, hlc, clamped, entity, entity_id, op, fields::jsonb, lost::jsonb,
+        outcome, message, at
+      from json_to_recordset(${json}) as r(seq bigint, op_id text, device_id text, device_seq bigint, hlc text,
+        clamped boolean, entity text, entity_id text, op text, fields text, lost text, outcome text, message text,
+        at text)`
   )
   const history = historyRows.map((h) => ({
     entity: h.entity,
@@ -115,11 +132,11 @@ export async function writeBatch(
     seq: h.seq,
     outcome: h.outcome
   }))
-  await insertJson(
-    tx,
+  const kept = insertJson(
     history,
     (json) => sql`insert into field_history (entity, entity_id, field, value, hlc, device_id, seq, outcome)
-      select * from jsonb_to_recordset(${json}) as r(entity text, entity_id text, field text, value jsonb, hlc text,
+      select * from json_to_recordset(${json}) as r(entity text, entity_id text, field text, value jsonb, hlc text,
         device_id text, seq bigint, outcome text)`
   )
+  return [...records, ...logged, ...kept]
 }
