@@ -25,6 +25,7 @@ import { listReview, listWorkstations } from './admin'
 import { ImportBody, importItems, type ImportDeps } from './import'
 import { checkSchemaVersion, pushOps } from './push'
 import { hello, logPageText, snapshotLines, storeAudit } from './read'
+import { createTurns, type Turn } from './turns'
 
 const MAX_BODY = 16 * 1024 * 1024
 
@@ -143,7 +144,12 @@ async function streamSnapshot(deps: HttpDeps, url: URL, res: ServerResponse): Pr
   res.end()
 }
 
-async function route(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  deps: HttpDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  turn: Turn | null
+): Promise<void> {
   const { ctx } = deps
   const url = new URL(req.url ?? '/', 'http://server')
   const path = url.pathname
@@ -180,8 +186,14 @@ async function route(deps: HttpDeps, req: IncomingMessage, res: ServerResponse):
     return send(res, 200, { storedThrough: await storeAudit(ctx, ws, await readJson(req, AuditUpload)) })
   }
   await checkGeneration(ctx, req)
-  if (method === 'POST' && path === '/v1/push')
-    return send(res, 200, await pushOps(ctx, ws, await readJson(req, PushRequest, fastPushRequest)))
+  if (method === 'POST' && path === '/v1/push' && turn) {
+    const body = await readJson(req, PushRequest, fastPushRequest)
+    await turn.ready
+    // The batch's write is queued now, behind the desk's batches that arrived before it.
+    const answer = pushOps(ctx, ws, body)
+    turn.done()
+    return send(res, 200, await answer)
+  }
   if (method === 'GET' && path === '/v1/log') {
     const after = intParam(url, 'after', 0, Number.MAX_SAFE_INTEGER)
     return sendText(
@@ -195,18 +207,26 @@ async function route(deps: HttpDeps, req: IncomingMessage, res: ServerResponse):
 }
 
 export function handler(deps: HttpDeps) {
+  const pushTurns = createTurns()
   return (req: IncomingMessage, res: ServerResponse): void => {
-    route(deps, req, res).catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy()
-        return
-      }
-      if (error instanceof SyncServerError) {
-        const body: SyncErrorBody = { code: error.code, message: error.message }
-        return send(res, error.status, body)
-      }
-      deps.onError(error)
-      send(res, 500, { code: 'INTERNAL', message: 'Внутренняя ошибка сервера синхронизации' })
-    })
+    // Keyed by the desk's credential, as it arrives: a desk's pushes are written in the order it sent them.
+    const turn =
+      req.method === 'POST' && req.url?.split('?')[0] === '/v1/push'
+        ? pushTurns.take(req.headers.authorization ?? '')
+        : null
+    route(deps, req, res, turn)
+      .finally(() => turn?.done())
+      .catch((error: unknown) => {
+        if (res.headersSent) {
+          res.destroy()
+          return
+        }
+        if (error instanceof SyncServerError) {
+          const body: SyncErrorBody = { code: error.code, message: error.message }
+          return send(res, error.status, body)
+        }
+        deps.onError(error)
+        send(res, 500, { code: 'INTERNAL', message: 'Внутренняя ошибка сервера синхронизации' })
+      })
   }
 }

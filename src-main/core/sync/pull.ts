@@ -20,21 +20,29 @@ export async function pullLog(
   maxBytes: number
 ): Promise<PullReport> {
   const report: PullReport = { entries: 0, pages: 0, bytes: 0 }
+  let cursor = readSyncState(deps)?.cursor ?? 0
+  let asked = t.log(cursor, maxBytes)
   for (;;) {
-    const cursor = readSyncState(deps)?.cursor ?? 0
-    const page = await t.log(cursor, maxBytes)
+    const page = await asked
     if (page.entries.length > 0 && page.entries[0].seq <= cursor)
       throw new SyncClientError('BAD_RESPONSE', 'Сервер прислал уже полученные изменения')
+    const last = page.entries.at(-1)?.seq ?? cursor
+    const more = page.hasMore && page.entries.length > 0
+    // The next page is asked for before this one is written: the server reads it while the desk writes.
+    if (more) {
+      asked = t.log(last, maxBytes)
+      asked.catch(() => {})
+    }
     inTransaction(deps, () => {
       const masks = page.entries.length > 0 && anyUnanswered(deps, page.entries[0].seq - 1)
       applyEntries(deps, page.entries, deviceId, masks)
-      const last = page.entries.at(-1)?.seq ?? cursor
       updateSyncState(deps, { cursor: last, headSeq: Math.max(page.headSeq, last) })
     })
+    cursor = last
     report.entries += page.entries.length
     report.pages++
     report.bytes += Buffer.byteLength(JSON.stringify(page.entries))
-    if (!page.hasMore || page.entries.length === 0) return report
+    if (!more) return report
   }
 }
 

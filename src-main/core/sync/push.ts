@@ -2,7 +2,7 @@
 // is simply sent again: the server knows every op id and answers a replay as it answered the first time.
 import { createHash } from 'node:crypto'
 import { asc, gt } from 'drizzle-orm'
-import type { OpResult } from '../../contract/sync-protocol'
+import type { OpResult, PushResponse } from '../../contract/sync-protocol'
 import type { CoreDeps } from '../context'
 import { inTransaction } from '../context'
 import { auditEvents, outbox, syncCredentials, users } from '../db/schema'
@@ -34,7 +34,7 @@ interface PendingRow {
 
 const pendingSql = `SELECT op_id AS opId, device_seq AS deviceSeq, hlc, entity, entity_id AS entityId, op, fields,
     base_version AS baseVersion, seen_seq AS seenSeq, schema_version AS schemaVersion
-  FROM outbox WHERE pushed_at IS NULL ORDER BY device_seq LIMIT ?`
+  FROM outbox WHERE pushed_at IS NULL AND device_seq > ? ORDER BY device_seq LIMIT +?`
 
 /**
  * An op in its wire form, as SyncOp's JSON. The outbox keeps fields as the JSON text recordChange wrote, so it goes
@@ -112,6 +112,44 @@ function markResults(
   })
 }
 
+interface Sent {
+  answer: Promise<PushResponse>
+  firstSeq: number
+  lastSeq: number
+  bytes: number
+}
+
+/** The next batch after `after`, sent; null when nothing waits beyond it. */
+function sendBatch(
+  deps: CoreDeps,
+  t: Transport,
+  after: number,
+  options: { maxBytes: number; maxOps: number }
+): Sent | null {
+  const rows = rowStatements(deps.store.sqlite)
+    .prepared(pendingSql)
+    .all(after, options.maxOps) as PendingRow[]
+  if (rows.length === 0) return null
+  const ops: string[] = []
+  let bytes = 0
+  for (const row of rows) {
+    const op = wireOp(row)
+    const size = Buffer.byteLength(op)
+    if (ops.length > 0 && bytes + size > options.maxBytes) break
+    ops.push(op)
+    bytes += size
+  }
+  const answer = t.pushSerialized(ops)
+  // Awaited later, in order; until then a failure must not count as unhandled.
+  answer.catch(() => {})
+  return { answer, firstSeq: rows[0].deviceSeq, lastSeq: rows[ops.length - 1].deviceSeq, bytes }
+}
+
+/**
+ * Two batches are on the way at a time: while the server applies one, the desk reads and sends the next, and the
+ * answers are taken in the order sent. Should the server take the second before the first, it sees a gap and
+ * applies nothing of it; the desk then sends those ops again, and the server answers a replay as the first time.
+ */
 export async function pushOutbox(
   deps: CoreDeps,
   t: Transport,
@@ -119,30 +157,34 @@ export async function pushOutbox(
 ): Promise<PushReport> {
   const report: PushReport = { sent: 0, review: 0, clamped: 0, batches: 0, bytes: 0 }
   let stalled = 0
-  for (;;) {
-    const rows = rowStatements(deps.store.sqlite).prepared(pendingSql).all(options.maxOps) as PendingRow[]
-    if (rows.length === 0) return report
-    const ops: string[] = []
-    let bytes = 0
-    for (const row of rows) {
-      const op = wireOp(row)
-      const size = Buffer.byteLength(op)
-      if (ops.length > 0 && bytes + size > options.maxBytes) break
-      ops.push(op)
-      bytes += size
-    }
-    const res = await t.pushSerialized(ops)
-    markResults(deps, res.results, res.ackedThrough, rows[0].deviceSeq, res.serverTime)
+  /** Marks a batch's answer; true when the server lacks ops before it, which then go again from where it stands. */
+  const take = async (batch: Sent): Promise<boolean> => {
+    const res = await batch.answer
+    markResults(deps, res.results, res.ackedThrough, batch.firstSeq, res.serverTime)
     report.batches++
-    report.bytes += bytes
+    report.bytes += batch.bytes
     report.sent += res.results.length
     report.review += res.results.filter((r) => r.status === 'review').length
     report.clamped += res.results.filter((r) => r.clamped).length
+    const rewound = res.ackedThrough < batch.firstSeq - 1
     // A batch that moved nothing forward twice in a row would loop for ever: stop and let the backoff retry.
-    stalled = res.results.length === 0 ? stalled + 1 : 0
+    stalled = res.results.length === 0 && !rewound ? stalled + 1 : 0
     if (stalled >= 2)
       throw new SyncClientError('BAD_RESPONSE', 'Сервер не принимает изменения этого рабочего места')
+    return rewound
   }
+  let sent = sendBatch(deps, t, 0, options)
+  while (sent) {
+    let next = sendBatch(deps, t, sent.lastSeq, options)
+    if (await take(sent)) {
+      // The batch on the way followed ops the server lacks: it took nothing of it either.
+      if (next) await take(next)
+      next = null
+    }
+    // Whatever the server did not take is still unsent: it goes again once the batch on the way is answered.
+    sent = next ?? sendBatch(deps, t, 0, options)
+  }
+  return report
 }
 
 /** The desk's audit journal goes to the server as it is: insert-only, keyed by event id. */
