@@ -25,7 +25,7 @@ describe('log pages', () => {
       const server = await startTestServer({ backend })
       await seedDesk(server, 10)
       const d = await rawDevice(server, 'Окно 7')
-      const ids = Array.from({ length: 130 }, () => randomUUID())
+      const ids: string[] = Array.from({ length: 130 }, () => randomUUID())
       const pushed = await d.push(ids.map((id, n) => d.op('patient', id, 'insert', patient(n), 30_000 + n)))
       expect(pushed.ackedThrough).toBe(130)
       expect(pushed.results.at(-1)!.seq).toBeGreaterThan(130)
