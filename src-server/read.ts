@@ -4,7 +4,7 @@ import { asc, eq, sql } from 'drizzle-orm'
 import type { AuditUpload, Hello, SnapshotLine } from '../src-main/contract/sync-protocol'
 import type { Workstation } from './auth'
 import { currentGeneration, isoNow, queryRows, readMeta, type ServerContext } from './context'
-import { auditEvents, records, workstations } from './db/schema'
+import { records, workstations } from './db/schema'
 
 export async function headSeq(ctx: ServerContext): Promise<number> {
   const [row] = await queryRows<{ head: string }>(
@@ -132,19 +132,15 @@ export async function* snapshotLines(
   yield { type: 'end' }
 }
 
+/** Keeps a desk's audit events as they came, once each: a batch sent again after a lost answer adds nothing. */
 export async function storeAudit(ctx: ServerContext, ws: Workstation, body: AuditUpload): Promise<number> {
   if (body.events.length === 0) return 0
-  await ctx.db
-    .insert(auditEvents)
-    .values(
-      body.events.map((e) => ({
-        id: e.id,
-        deviceId: ws.id,
-        deviceSeq: e.seq,
-        data: e,
-        receivedAt: isoNow(ctx)
-      }))
-    )
-    .onConflictDoNothing()
+  const receivedAt = isoNow(ctx)
+  // One statement for the batch, its rows one JSON parameter (see write-batch.ts).
+  const rows = body.events.map((e) => ({ id: e.id, device_seq: e.seq, data: e }))
+  await ctx.db.execute(sql`insert into audit_events (id, device_id, device_seq, data, received_at)
+    select id, ${ws.id}, device_seq, data::jsonb, ${receivedAt}
+    from json_to_recordset(${JSON.stringify(rows)}::json) as r(id text, device_seq integer, data text)
+    on conflict (id) do nothing`)
   return Math.max(...body.events.map((e) => e.seq))
 }

@@ -187,6 +187,9 @@ export async function pushOutbox(
   return report
 }
 
+/** Audit events per upload: the most the server takes in one (AuditUpload). */
+const AUDIT_BATCH = 2000
+
 /** The desk's audit journal goes to the server as it is: insert-only, keyed by event id. */
 export async function pushAudit(deps: CoreDeps, t: Transport, maxBytes: number): Promise<number> {
   let sent = 0
@@ -197,7 +200,7 @@ export async function pushAudit(deps: CoreDeps, t: Transport, maxBytes: number):
       .from(auditEvents)
       .where(gt(auditEvents.seq, from))
       .orderBy(asc(auditEvents.seq))
-      .limit(500)
+      .limit(AUDIT_BATCH)
       .all()
     if (rows.length === 0) return sent
     const events = []
