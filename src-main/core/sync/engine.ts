@@ -45,6 +45,9 @@ export interface SyncRunReport {
   snapshotRecords: number
   pushBytes: number
   pullBytes: number
+  /** Wall time of this run's push (changes and audit) and of its pull. */
+  pushMs: number
+  pullMs: number
 }
 
 /** Clocks further apart than this are worth a word on the status line. */
@@ -131,20 +134,39 @@ export function createSyncEngine(deps: CoreDeps, options: SyncEngineOptions = {}
     })
     if (state.generation !== h.generation) adoptGeneration(deps, h)
     const t = createTransport({ ...base, generation: h.generation })
-    const report: SyncRunReport = { pushed: 0, pulled: 0, snapshotRecords: 0, pushBytes: 0, pullBytes: 0 }
+    const report: SyncRunReport = {
+      pushed: 0,
+      pulled: 0,
+      snapshotRecords: 0,
+      pushBytes: 0,
+      pullBytes: 0,
+      pushMs: 0,
+      pullMs: 0
+    }
     if (readSyncState(deps)?.needsSnapshot) {
       report.snapshotRecords = (await downloadSnapshot(deps, t, options.snapshotPageSize ?? 2000)).records
     }
     sweepCredentials(deps)
-    const pushed = await pushOutbox(deps, t, { maxBytes: options.pushMaxBytes ?? 1024 * 1024, maxOps: 2000 })
+    const pushStarted = performance.now()
+    // The audit journal has its own endpoint and cursor and nothing waits on it: it goes alongside the changes.
+    // Both are let finish before the run goes on, so that no upload is still on the way when the next run starts.
+    const [outboxSent, auditSent] = await Promise.allSettled([
+      pushOutbox(deps, t, { maxBytes: options.pushMaxBytes ?? 1024 * 1024, maxOps: 2000 }),
+      pushAudit(deps, t, options.pushMaxBytes ?? 1024 * 1024)
+    ])
+    if (outboxSent.status === 'rejected') throw outboxSent.reason
+    if (auditSent.status === 'rejected') throw auditSent.reason
+    const pushed = outboxSent.value
     report.pushed = pushed.sent
     report.pushBytes = pushed.bytes
     if (pushed.clamped > 0) {
       const total = clampedChanges + pushed.clamped
       updateSyncState(deps, { clampedChanges: total, warning: skewWarning(true, skew, total) })
     }
-    await pushAudit(deps, t, options.pushMaxBytes ?? 1024 * 1024)
+    const pullStarted = performance.now()
+    report.pushMs = pullStarted - pushStarted
     const pulled = await pullLog(deps, t, state.deviceId, options.pullMaxBytes ?? 2 * 1024 * 1024)
+    report.pullMs = performance.now() - pullStarted
     report.pulled = pulled.entries
     report.pullBytes = pulled.bytes
     updateSyncState(deps, { state: 'online', lastSyncAt: nowIso(), lastError: null, lastErrorCode: null })
