@@ -1,4 +1,5 @@
-// Desks and a sync server in one process, as in the sync tests: the pieces the sync rows are measured with.
+// Desks for the sync rows: real cores on SQLite files in this process, with the sync engine run by hand; the server
+// they talk to runs in a process of its own (scripts/support/sync-server-process.ts).
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -64,13 +65,23 @@ export async function signIn(desk: BenchDesk, login: string): Promise<string> {
 
 export interface QuietReport extends SyncRunReport {
   ms: number
-  /** CPU time of this whole process (desks and server), which a busy machine inflates less than wall time. */
+  /** CPU time of this process (the desks), which a busy machine inflates less than wall time. */
   cpuMs: number
 }
 
 /** Runs sync until a run moves nothing; returns the totals and the time it took. */
 export async function syncUntilQuiet(desk: BenchDesk): Promise<QuietReport> {
-  const total = { pushed: 0, pulled: 0, snapshotRecords: 0, pushBytes: 0, pullBytes: 0, ms: 0, cpuMs: 0 }
+  const total: QuietReport = {
+    pushed: 0,
+    pulled: 0,
+    snapshotRecords: 0,
+    pushBytes: 0,
+    pullBytes: 0,
+    pushMs: 0,
+    pullMs: 0,
+    ms: 0,
+    cpuMs: 0
+  }
   for (;;) {
     const started = performance.now()
     const cpu = process.cpuUsage()
@@ -83,11 +94,13 @@ export async function syncUntilQuiet(desk: BenchDesk): Promise<QuietReport> {
     total.pushBytes += r.pushBytes
     total.pullBytes += r.pullBytes
     total.snapshotRecords += r.snapshotRecords
+    total.pushMs += r.pushMs
+    total.pullMs += r.pullMs
     if (r.pushed === 0 && r.pulled === 0 && r.snapshotRecords === 0) return total
   }
 }
 
-/** The PostgreSQL of DATABASE_URL in a schema of its own, or PGlite in this process when none is set. */
+/** For raw comparisons: the PostgreSQL of DATABASE_URL in a schema of its own, or PGlite in this process. */
 export function serverStore(): Promise<ServerStore> {
   const url = process.env.DATABASE_URL
   if (!url) return openServerStore({ kind: 'pglite-memory' })

@@ -1,14 +1,14 @@
 // Simulated desks for the load test: each a real core with its own SQLite file, joined to the clinic through the
 // sync server like a new desk, then registering patients and syncing (push, pull) in a loop. Every HTTP request
 // the desks make is timed and checked; a failed request is anything thrown or answered with 4xx/5xx.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { openCore, type Core } from '../../src-main/core/app'
 import { dataFolderKey } from '../../src-main/core/db/key-file'
 import { attachSyncEngine, type SyncEngine } from '../../src-main/core/sync/engine'
 import { projectRoot } from '../support/host-process'
+import { startSyncServerProcess, type SyncServerProcess } from '../support/sync-server-process'
 
 export interface LoadOptions {
   desks: number
@@ -67,63 +67,16 @@ function stats(timings: Timing[]): PathStats {
   }
 }
 
-interface ServerChild {
-  child: ChildProcess
-  url: string
-  codes: string[]
-  backend: string
-  output(): string
-}
-
-async function startServerChild(codes: number): Promise<ServerChild> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', resolve(projectRoot, 'scripts/load/server-child.ts'), String(codes)],
-    {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: process.env
-    }
-  )
-  let out = ''
-  let err = ''
-  child.stderr?.on('data', (c: Buffer) => (err += c.toString('utf8')))
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`sync server did not start:\n${out}\n${err}`)), 120_000)
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString('utf8')
-      const url = /^SYNC_URL=(\S+)$/m.exec(out)?.[1]
-      const list = /^CODES=(.+)$/m.exec(out)?.[1]
-      if (url && list) {
-        clearTimeout(timer)
-        done({
-          output: () => out,
-          child,
-          url,
-          codes: JSON.parse(list) as string[],
-          backend: /^BACKEND=(\S+)$/m.exec(out)?.[1] ?? '?'
-        })
-      }
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      fail(new Error(`sync server exited (${code}):\n${out}\n${err}`))
-    })
-  })
-}
-
 /** Stops the server and reads its own timings of the requests answered inside the window. */
-async function stopServer(server: ServerChild, from: number, to: number): Promise<LoadReport['server']> {
-  if (server.child.exitCode === null && server.child.signalCode === null) {
-    const exited = new Promise((r) => server.child.once('exit', r))
-    server.child.kill('SIGTERM')
-    await exited
-  }
-  const line = /^SERVED=(.+)$/m.exec(server.output())?.[1]
-  if (!line) return null
-  const served = (JSON.parse(line) as { path: string; ms: number; status: number; at: number }[])
+async function serverTimings(
+  server: SyncServerProcess,
+  from: number,
+  to: number
+): Promise<LoadReport['server']> {
+  const served = (await server.stop()).served
     .filter((s) => s.at >= from && s.at <= to)
     .map((s) => ({ path: s.path, ms: s.ms, ok: s.status < 400 }))
+  if (served.length === 0) return null
   const byPath: Record<string, PathStats> = {}
   for (const path of [...new Set(served.map((s) => s.path))].sort())
     byPath[path] = stats(served.filter((s) => s.path === path))
@@ -147,7 +100,7 @@ const letters = 'абвгдежзик'
 export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   const log = opts.log ?? (() => {})
   const thinkMs = opts.thinkMs ?? 1000
-  const server = await startServerChild(opts.desks)
+  const server = await startSyncServerProcess(opts.desks)
   const dirs: string[] = []
   const cores: Core[] = []
   const timings: Timing[] = []
@@ -257,7 +210,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     )
     measuring = false
     const windowEnd = Date.now()
-    const serverSide = await stopServer(server, windowStart, windowEnd)
+    const serverSide = await serverTimings(server, windowStart, windowEnd)
     const overall = stats(timings)
     const byPath: Record<string, PathStats> = {}
     for (const path of [...new Set(timings.map((t) => t.path))].sort())
@@ -281,7 +234,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     }
   } finally {
     for (const core of cores) core.close()
-    await stopServer(server, 0, 0)
+    await server.stop()
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -1,7 +1,10 @@
-// The sync server of the load test in a process of its own, so that the desks' work does not slow its answers:
-// PostgreSQL when DATABASE_URL is set (a schema of its own, dropped at the end), PGlite in memory otherwise.
-// Prints SYNC_URL and the one-time enrolment codes for the desks, then serves until SIGTERM.
+// A clinic's sync server in a process of its own, as it is deployed, for the load test and the sync benchmarks: the
+// desks' work in the parent does not slow its answers. PostgreSQL when DATABASE_URL is set (a schema of its own,
+// dropped at the end), PGlite in memory otherwise. Prints BACKEND, SYNC_URL and the one-time enrolment codes for
+// the desks, then serves until SIGTERM; on the way out it prints its own timings (SERVED) and the number of records it
+// holds (RECORDS).
 import { randomBytes } from 'node:crypto'
+import { sql } from 'drizzle-orm'
 import { openServerStore } from '../../src-server/db/open'
 import { startSyncServer } from '../../src-server/server'
 
@@ -11,7 +14,7 @@ const store = await openServerStore(
     ? {
         kind: 'postgres',
         url: process.env.DATABASE_URL,
-        schema: `load_${process.pid}_${randomBytes(3).toString('hex')}`,
+        schema: `sync_child_${process.pid}_${randomBytes(3).toString('hex')}`,
         dropSchemaOnClose: true
       }
     : { kind: 'pglite-memory' }
@@ -37,8 +40,11 @@ for (let i = 0; i < codes; i++) list.push(await server.createCode(`Окно ${i 
 process.stdout.write(`BACKEND=${store.kind}\nSYNC_URL=${server.url}\nCODES=${JSON.stringify(list)}\n`)
 
 const stop = async () => {
-  process.stdout.write(`SERVED=${JSON.stringify(served)}\n`)
   await server.close()
+  const counted = (await store.db.execute(sql`select count(*)::int as n from records`)) as unknown as {
+    rows: { n: number }[]
+  }
+  process.stdout.write(`SERVED=${JSON.stringify(served)}\nRECORDS=${counted.rows[0].n}\n`)
   await store.close()
   process.exit(0)
 }
