@@ -24,7 +24,7 @@ import { currentGeneration, type ServerContext } from './context'
 import { listReview, listWorkstations } from './admin'
 import { ImportBody, importItems, type ImportDeps } from './import'
 import { checkSchemaVersion, pushOps } from './push'
-import { hello, logPageText, snapshotLines, storeAudit } from './read'
+import { hello, logPageText, snapshotText, storeAudit } from './read'
 import { createTurns, type Turn } from './turns'
 
 const MAX_BODY = 16 * 1024 * 1024
@@ -124,7 +124,7 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
 
 async function streamSnapshot(deps: HttpDeps, url: URL, res: ServerResponse): Promise<void> {
   const upTo = url.searchParams.get('upTo')
-  const lines = snapshotLines(deps.ctx, {
+  const pages = snapshotText(deps.ctx, {
     after: url.searchParams.get('after'),
     upTo: upTo === null ? null : intParam(url, 'upTo', 0, Number.MAX_SAFE_INTEGER),
     pageSize: intParam(url, 'pageSize', 500, 5000) || 500
@@ -132,12 +132,8 @@ async function streamSnapshot(deps: HttpDeps, url: URL, res: ServerResponse): Pr
   res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' })
   // A page goes out in one write (a write per record cost more than encoding it), and back-pressure is honoured
   // between pages: a slow desk must not make the server hold the whole clinic in memory.
-  let page = ''
-  for await (const line of lines) {
-    page += JSON.stringify(line) + '\n'
-    if (line.type === 'record') continue
+  for await (const page of pages) {
     const drained = res.write(page)
-    page = ''
     if (!drained) await new Promise((r) => res.once('drain', r))
     if (res.destroyed) return
   }

@@ -1,6 +1,6 @@
 // What desks read: the log after a cursor in byte-capped pages, and a snapshot of the merged records for a desk
 // that starts from nothing or from a restored server.
-import { asc, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { AuditUpload, Hello, SnapshotLine } from '../src-main/contract/sync-protocol'
 import type { Workstation } from './auth'
 import { currentGeneration, isoNow, queryRows, readMeta, type ServerContext } from './context'
@@ -87,49 +87,52 @@ function parseKey(after: string | null): [number, string, string] | null {
   return [Number(key[0]), String(key[1]), String(key[2])]
 }
 
+interface SnapshotTextRow {
+  rank: number
+  entity: string
+  entity_id: string
+  data: string
+  deleted: boolean
+}
+
 /**
- * The merged records in dependency order (users before patients before requests), page by page by key. Pages read
- * after the head may already hold newer values; the desk then replays the log from the head, which converges.
+ * The merged records in dependency order (users before patients before requests), page by page by key, as NDJSON
+ * text: the head line, then per page its record lines and a page line, then the end line. A record's data goes out
+ * as Postgres prints it, as logPageText does with the log. Pages read after the head may already hold newer values;
+ * the desk then replays the log from the head, which converges.
  */
-export async function* snapshotLines(
+export async function* snapshotText(
   ctx: ServerContext,
   options: { after: string | null; upTo: number | null; pageSize: number }
-): AsyncGenerator<SnapshotLine> {
+): AsyncGenerator<string> {
   const generation = await currentGeneration(ctx.db)
-  yield { type: 'head', upTo: options.upTo ?? (await headSeq(ctx)), generation: generation.id }
+  const head: SnapshotLine = {
+    type: 'head',
+    upTo: options.upTo ?? (await headSeq(ctx)),
+    generation: generation.id
+  }
+  yield JSON.stringify(head) + '\n'
+  const str = JSON.stringify
   let key = parseKey(options.after)
   for (;;) {
-    const where = key
-      ? sql`(${records.rank}, ${records.entity}, ${records.entityId}) > (${key[0]}, ${key[1]}, ${key[2]})`
-      : undefined
-    const rows = await ctx.db
-      .select({
-        rank: records.rank,
-        entity: records.entity,
-        entityId: records.entityId,
-        data: records.data,
-        deleted: records.deleted
-      })
-      .from(records)
-      .where(where)
-      .orderBy(asc(records.rank), asc(records.entity), asc(records.entityId))
-      .limit(options.pageSize)
+    const where = key ? sql`where (rank, entity, entity_id) > (${key[0]}, ${key[1]}, ${key[2]})` : sql``
+    const rows = await queryRows<SnapshotTextRow>(
+      ctx.db,
+      sql`select rank, entity, entity_id, data::text as data, deleted from records ${where}
+          order by rank, entity, entity_id limit ${options.pageSize}`
+    )
     if (rows.length === 0) break
-    for (const row of rows) {
-      yield {
-        type: 'record',
-        entity: row.entity,
-        entityId: row.entityId,
-        data: row.data as Record<string, unknown>,
-        deleted: row.deleted
-      }
-    }
     const last = rows[rows.length - 1]
-    key = [last.rank, last.entity, last.entityId]
-    yield { type: 'page', after: JSON.stringify(key) }
+    key = [Number(last.rank), last.entity, last.entity_id]
+    let page = ''
+    for (const r of rows)
+      page +=
+        `{"type":"record","entity":${str(r.entity)},"entityId":${str(r.entity_id)},"data":${r.data},` +
+        `"deleted":${r.deleted}}\n`
+    yield page + str({ type: 'page', after: str(key) } satisfies SnapshotLine) + '\n'
     if (rows.length < options.pageSize) break
   }
-  yield { type: 'end' }
+  yield str({ type: 'end' } satisfies SnapshotLine) + '\n'
 }
 
 /** Keeps a desk's audit events as they came, once each: a batch sent again after a lost answer adds nothing. */

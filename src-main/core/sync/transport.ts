@@ -11,6 +11,7 @@ import {
   fastLogPage,
   PushResponse,
   SnapshotLine,
+  fastSnapshotRecord,
   SyncErrorBody,
   SYNC_PROTOCOL_VERSION,
   type AuditUpload,
@@ -144,8 +145,14 @@ export function createTransport(o: TransportOptions) {
           let from = 0
           let nl: number
           while ((nl = buffered.indexOf('\n', from)) >= 0) {
-            const parsed = SnapshotLine.safeParse(JSON.parse(buffered.slice(from, nl)))
+            const value = JSON.parse(buffered.slice(from, nl)) as unknown
             from = nl + 1
+            const record = fastSnapshotRecord(value)
+            if (record) {
+              yield record
+              continue
+            }
+            const parsed = SnapshotLine.safeParse(value)
             if (!parsed.success)
               throw new SyncClientError('BAD_RESPONSE', 'Снимок базы пришёл не по протоколу')
             yield parsed.data
