@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { AuditUpload, Hello, SnapshotLine } from '../src-main/contract/sync-protocol'
 import type { Workstation } from './auth'
 import { currentGeneration, isoNow, queryRows, readMeta, type ServerContext } from './context'
-import { records, workstations } from './db/schema'
+import { workstations } from './db/schema'
 
 export async function headSeq(ctx: ServerContext): Promise<number> {
   const [row] = await queryRows<{ head: string }>(
