@@ -1,7 +1,7 @@
 // Connecting a desk to the clinic's server. A configured desk (sync.configure) enrols under its own id and queues
 // every record it holds that never went through the outbox (the demo clinic, data from before sync), so that nothing
 // stays on one desk only. A new desk (system.setupFromServer) enrols, takes the clinic and loads the snapshot.
-import { and, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import { join } from 'node:path'
 import { AppError } from '../../contract/errors'
 import type { SystemStatus } from '../../contract/schemas'
@@ -17,6 +17,7 @@ import { loadReferenceData } from '../reference/reference-data'
 import { seedReferenceData } from '../reference/reference-service'
 import { getSettings, isInitialized, thisWorkstation, writeSetting } from '../settings/settings-service'
 import { systemStatus } from '../setup/setup-service'
+import { idColumn } from './apply-record'
 import { syncEngineFor } from './engine'
 import { bookkeeping, entitySpecs, type EntitySpec } from './entities'
 import { readSyncState, updateSyncState, writeDeskToken } from './state'
@@ -60,29 +61,35 @@ function baselineFields(spec: EntitySpec, row: Record<string, unknown>, children
   return fields
 }
 
-/** Every synced record of this desk without an insert in the outbox gets one, in dependency order. */
+/**
+ * Every synced record of this desk without an insert in the outbox gets one, in dependency order. A table is read a
+ * chunk at a time in id order: a clinic of a million patients has millions of visits, which would not fit in memory
+ * at once. No await in between, so no other change of this desk can slip in while the baseline is queued.
+ */
 export function queueBaseline(deps: CoreDeps): number {
   let queued = 0
   const specs = Object.values(entitySpecs)
     .filter((s) => s.table && s.name !== 'sync_task')
     .sort((a, b) => a.rank - b.rank)
   for (const spec of specs) {
-    const known = new Set(
-      deps.store.db
-        .select({ id: outbox.entityId })
-        .from(outbox)
-        .where(and(eq(outbox.entity, spec.name), eq(outbox.op, 'insert')))
-        .all()
-        .map((r) => r.id)
-    )
-    const rows = (deps.store.db.select().from(spec.table!).all() as Record<string, unknown>[]).filter(
-      (r) => !known.has(String(r.id))
-    )
+    const table = spec.table!
+    const id = idColumn(table)
     const children = childQueries(spec, deps)
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    const unqueued = sql`not exists (select 1 from ${outbox} where ${outbox.entity} = ${spec.name}
+      and ${outbox.entityId} = ${id} and ${outbox.op} = 'insert')`
+    let after: string | null = null
+    for (;;) {
+      const rows = deps.store.db
+        .select()
+        .from(table)
+        .where(after === null ? unqueued : and(gt(id, after), unqueued))
+        .orderBy(asc(id))
+        .limit(CHUNK)
+        .all() as Record<string, unknown>[]
+      if (rows.length === 0) break
       inTransaction(deps, () => {
         const record = changeRecorder(deps)
-        for (const row of rows.slice(i, i + CHUNK)) {
+        for (const row of rows) {
           record({
             entity: spec.name,
             entityId: String(row.id),
@@ -92,7 +99,8 @@ export function queueBaseline(deps: CoreDeps): number {
           })
         }
       })
-      queued += Math.min(CHUNK, rows.length - i)
+      queued += rows.length
+      after = String(rows[rows.length - 1].id)
     }
   }
   return queued
