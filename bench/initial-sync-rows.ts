@@ -37,6 +37,7 @@ export async function initialSyncRows(input: InitialSyncInput, log: (line: strin
     const admin = await signIn(first, 'admin')
     log(`initial sync, ${label(input.patients)}: the clinic's baseline to the server …`)
     // Configuring queues every record of the store and runs the first sync: the baseline push.
+    const serverAtStart = server.cpuMs()
     const baseline = await timed(async () =>
       call(first.core, 'sync.configure', { serverUrl: server.url, code: server.codes[0] }, admin)
     )
@@ -48,6 +49,7 @@ export async function initialSyncRows(input: InitialSyncInput, log: (line: strin
       .prepare('SELECT coalesce(sum(length(fields)), 0) FROM outbox')
       .pluck()
       .get() as number
+    const serverAtJoin = server.cpuMs()
     log(`initial sync, ${label(input.patients)}: a new desk joins …`)
     const joining = await openDesk()
     desks.push(joining)
@@ -60,7 +62,18 @@ export async function initialSyncRows(input: InitialSyncInput, log: (line: strin
       })
     )
     const rest = await syncUntilQuiet(joining)
-    measured = { pushed, pushBytes, baseline, joinMs: join.ms + rest.ms, joinCpuMs: join.cpuMs + rest.cpuMs }
+    const serverAtEnd = server.cpuMs()
+    const spent = (from: number | null, to: number | null) =>
+      from === null || to === null ? null : to - from
+    measured = {
+      pushed,
+      pushBytes,
+      baseline,
+      joinMs: join.ms + rest.ms,
+      joinCpuMs: join.cpuMs + rest.cpuMs,
+      serverBaselineCpuMs: spent(serverAtStart, serverAtJoin),
+      serverJoinCpuMs: spent(serverAtJoin, serverAtEnd)
+    }
   } finally {
     for (const d of desks) closeDesk(d)
   }
@@ -76,11 +89,15 @@ interface Measured {
   baseline: { ms: number; cpuMs: number }
   joinMs: number
   joinCpuMs: number
+  /** CPU of the server's process over each phase; null where /proc cannot be read. */
+  serverBaselineCpuMs: number | null
+  serverJoinCpuMs: number | null
   records: number
 }
 
 function rows(input: InitialSyncInput, m: Measured, log: (line: string) => void): Row[] {
   const { pushed, pushBytes, baseline, joinMs, joinCpuMs, records } = m
+  const server = (cpuMs: number | null) => (cpuMs === null ? '' : `, server CPU ${minutes(cpuMs)}`)
   log(
     `initial sync: baseline ${pushed} in ${Math.round(baseline.ms)} ms, join ${records} in ${Math.round(joinMs)} ms`
   )
@@ -91,7 +108,7 @@ function rows(input: InitialSyncInput, m: Measured, log: (line: string) => void)
   return [
     {
       what: `Baseline push: a ${label(input.patients)}-patient clinic's ${pushed.toLocaleString('en-US')} records to a new server`,
-      ours: `${perSecond(baselineRate)} (${minutes(baseline.ms)}; desk CPU ${minutes(baseline.cpuMs)}); ${Math.round(pushBytes / Math.max(1, pushed))} B/record of fields`,
+      ours: `${perSecond(baselineRate)} (${minutes(baseline.ms)}; desk CPU ${minutes(baseline.cpuMs)}${server(m.serverBaselineCpuMs)}); ${Math.round(pushBytes / Math.max(1, pushed))} B/record of fields`,
       comparison: '—',
       ratio: '—',
       goal: '≥ 10k changes/s',
@@ -99,7 +116,7 @@ function rows(input: InitialSyncInput, m: Measured, log: (line: string) => void)
     },
     {
       what: `Initial sync: a new desk joins the ${label(input.patients)}-patient clinic (${records.toLocaleString('en-US')} records)`,
-      ours: `${minutes(joinMs)}; ${perSecond(rate)} (desk CPU ${minutes(joinCpuMs)})`,
+      ours: `${minutes(joinMs)}; ${perSecond(rate)} (desk CPU ${minutes(joinCpuMs)}${server(m.serverJoinCpuMs)})`,
       comparison: measuredAtMillion
         ? '—'
         : `at this rate the 1M clinic (${input.recordsAtMillion.toLocaleString('en-US')} records): ${minutes(atMillion)}`,

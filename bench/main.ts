@@ -114,7 +114,9 @@ const doc = `# Benchmarks
 ${quick ? 'Quick run, `npm run bench -- --quick`: a 2k-patient clinic, few runs; a smoke test, not figures.' : 'Full run, `npm run bench` with `DATABASE_URL` set to a PostgreSQL: 10k, 100k and 1M patients.'}
 The first run generates the demo clinics into \`bench/.data/\` (the 1M-patient one takes minutes) and later runs
 reuse them until the generator changes. \`npm run bench -- --quick\` is the smoke run that \`npm test\` makes.
-Without \`DATABASE_URL\` the sync rows run against PGlite in the same process.
+The sync server runs in a process of its own, as deployed, on that PostgreSQL (without \`DATABASE_URL\`, on
+PGlite in memory); the desks run in the benchmark's process. Sync CPU is given per change for the desk and for the
+server's process (PostgreSQL's own time is not in either).
 
 Figures are medians and p99s of many runs; every comparison was measured in the same run as our figure, and the
 goals that compare are ratios, which a busy machine disturbs less than absolute times. Search, queue, report and PDF
