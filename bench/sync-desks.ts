@@ -8,6 +8,7 @@ import { dataFolderKey } from '../src-main/core/db/key-file'
 import type { CoreDeps } from '../src-main/core/context'
 import {
   attachSyncEngine,
+  emptyRunReport,
   type Scheduler,
   type SyncEngine,
   type SyncRunReport
@@ -71,17 +72,7 @@ export interface QuietReport extends SyncRunReport {
 
 /** Runs sync until a run moves nothing; returns the totals and the time it took. */
 export async function syncUntilQuiet(desk: BenchDesk): Promise<QuietReport> {
-  const total: QuietReport = {
-    pushed: 0,
-    pulled: 0,
-    snapshotRecords: 0,
-    pushBytes: 0,
-    pullBytes: 0,
-    pushMs: 0,
-    pullMs: 0,
-    ms: 0,
-    cpuMs: 0
-  }
+  const total: QuietReport = { ...emptyRunReport(), ms: 0, cpuMs: 0 }
   for (;;) {
     const started = performance.now()
     const cpu = process.cpuUsage()

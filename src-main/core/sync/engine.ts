@@ -50,6 +50,10 @@ export interface SyncRunReport {
   pullMs: number
 }
 
+export function emptyRunReport(): SyncRunReport {
+  return { pushed: 0, pulled: 0, snapshotRecords: 0, pushBytes: 0, pullBytes: 0, pushMs: 0, pullMs: 0 }
+}
+
 /** Clocks further apart than this are worth a word on the status line. */
 const SKEW_WARNING_MS = 2 * 60_000
 
@@ -134,15 +138,7 @@ export function createSyncEngine(deps: CoreDeps, options: SyncEngineOptions = {}
     })
     if (state.generation !== h.generation) adoptGeneration(deps, h)
     const t = createTransport({ ...base, generation: h.generation })
-    const report: SyncRunReport = {
-      pushed: 0,
-      pulled: 0,
-      snapshotRecords: 0,
-      pushBytes: 0,
-      pullBytes: 0,
-      pushMs: 0,
-      pullMs: 0
-    }
+    const report = emptyRunReport()
     if (readSyncState(deps)?.needsSnapshot) {
       report.snapshotRecords = (await downloadSnapshot(deps, t, options.snapshotPageSize ?? 2000)).records
     }
