@@ -17,7 +17,7 @@ export interface BulkLoadPlan {
 }
 
 /** Page cache for the load: index sorts and the search rebuild run in memory instead of temporary files. */
-const LOAD_CACHE_KIB = 256 * 1024
+export const LOAD_CACHE_KIB = 256 * 1024
 
 interface SchemaObject {
   name: string

@@ -3,6 +3,7 @@
 // from nothing (or from a restored server) first streams a snapshot, committed page by page and resumable.
 import type { CoreDeps } from '../context'
 import { inTransaction } from '../context'
+import { LOAD_CACHE_KIB } from '../db/bulk-load'
 import { anyUnanswered, applyEntries, applySnapshotRecords, type SnapshotRecord } from './apply'
 import { readSyncState, updateSyncState } from './state'
 import { SyncClientError, type Transport } from './transport'
@@ -56,6 +57,20 @@ export async function downloadSnapshot(
   t: Transport,
   pageSize: number
 ): Promise<SnapshotReport> {
+  // A snapshot writes every table's indexes in an order of their own (visits by patient, documents by visit): once
+  // they outgrow the desk's page cache each such write reads and decrypts pages again, and a new desk joining a
+  // large clinic slows down as they grow. A bulk load's cache for the download, the desk's own back after it.
+  const { sqlite } = deps.store
+  const cache = Number(sqlite.pragma('cache_size', { simple: true }))
+  sqlite.pragma(`cache_size = -${LOAD_CACHE_KIB}`)
+  try {
+    return await readSnapshot(deps, t, pageSize)
+  } finally {
+    if (sqlite.open) sqlite.pragma(`cache_size = ${cache}`)
+  }
+}
+
+async function readSnapshot(deps: CoreDeps, t: Transport, pageSize: number): Promise<SnapshotReport> {
   const report: SnapshotReport = { records: 0, pages: 0 }
   const state = readSyncState(deps)
   let upTo = state?.snapshotUpTo ?? null

@@ -64,6 +64,9 @@ describe('snapshot', () => {
     const a = await seedDesk(server, 60)
     const t: TestCore = startCore(BASE_TIME)
     const deps = await t.core.deps()
+    // The download takes a larger page cache for itself and gives the desk its own back, even when the link drops.
+    const cacheSize = () => deps.store.sqlite.pragma('cache_size', { simple: true }) as number
+    const deskCache = cacheSize()
     const link = droppingFetch(60_000)
     const engine = attachSyncEngine(deps, { scheduler: manualScheduler(), fetch: link, snapshotPageSize: 40 })
     const code = await server.createCode('Окно 2')
@@ -71,6 +74,7 @@ describe('snapshot', () => {
     const interrupted = engine.status()
     expect(interrupted.state).toBe('offline')
     expect(interrupted.snapshotInProgress).toBe(true)
+    expect(cacheSize()).toBe(deskCache)
     const partway = readSyncState(deps)!
     expect(partway.snapshotAfter).not.toBeNull()
     const partial = counts({ deps })
@@ -83,6 +87,7 @@ describe('snapshot', () => {
     expect(decodeURIComponent(resumed[1])).toContain(`upTo=${partway.snapshotUpTo}`)
     expect(engine.status()).toMatchObject({ state: 'online', snapshotInProgress: false, behindBy: 0 })
     expect(counts({ deps })).toEqual(counts(a))
+    expect(cacheSize()).toBe(deskCache)
     const token = (await t.call('auth.signIn', { login: 'registrar', password: 'demo1234' })).token
     expect((await t.call('requests.queue', {}, token)).length).toBeGreaterThan(0)
   })
