@@ -1,5 +1,5 @@
 // Starts scripts/support/sync-server-child.ts and reads what it prints: where it listens, the enrolment codes, and
-// on stop its own request timings, record count and CPU time.
+// on stop its own request timings and record count. Its CPU time so far is read from /proc whenever asked.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'

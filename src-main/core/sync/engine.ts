@@ -146,9 +146,10 @@ export function createSyncEngine(deps: CoreDeps, options: SyncEngineOptions = {}
     const pushStarted = performance.now()
     // The audit journal has its own endpoint and cursor and nothing waits on it: it goes alongside the changes.
     // Both are let finish before the run goes on, so that no upload is still on the way when the next run starts.
+    const maxBytes = options.pushMaxBytes ?? 1024 * 1024
     const [outboxSent, auditSent] = await Promise.allSettled([
-      pushOutbox(deps, t, { maxBytes: options.pushMaxBytes ?? 1024 * 1024, maxOps: 2000 }),
-      pushAudit(deps, t, options.pushMaxBytes ?? 1024 * 1024)
+      pushOutbox(deps, t, { maxBytes, maxOps: 2000 }),
+      pushAudit(deps, t, maxBytes)
     ])
     if (outboxSent.status === 'rejected') throw outboxSent.reason
     if (auditSent.status === 'rejected') throw auditSent.reason
