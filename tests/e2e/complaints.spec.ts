@@ -10,7 +10,6 @@ import {
   pdfOf,
   pdfText,
   qrCodesOnFirstPage,
-  scannerBurst,
   type Filed
 } from './complaint-seed'
 import { seedPastComplaint } from './complaint-past'
@@ -23,6 +22,7 @@ import {
   DocumentArrivalPage,
   MissingComplaintForm
 } from './pages/complaint-page'
+import { UsbScanner } from './pages/usb-scanner'
 import { ruDate } from './seed'
 
 const test = base.extend<{
@@ -296,7 +296,7 @@ test('a burst from a USB scanner reading the receipt opens the complaint, and so
   await signIn.as(demo, 'registrar')
   const search = page.getByRole('combobox', { name: 'Поиск пациента' })
   await expect(search).toBeFocused()
-  await scannerBurst(page, scanned!)
+  await new UsbScanner(page).scan(scanned!)
   await expect(complaint.number).toContainText(filed.number)
   await expect(page).toHaveURL(new RegExp(`#/complaints/${filed.id}$`))
 
