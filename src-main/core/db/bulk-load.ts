@@ -6,6 +6,7 @@
 // instead of by per-row triggers. The file is flushed to disk before the function returns.
 import { closeSync, fsyncSync, openSync } from 'node:fs'
 import type Database from 'better-sqlite3-multiple-ciphers'
+import { dropSchemaObjects, schemaObjectsOf } from './suspended-schema'
 
 export interface BulkLoadPlan {
   /** Tables whose secondary (non-unique-constraint) indexes are dropped for the load and created after it. */
@@ -18,22 +19,6 @@ export interface BulkLoadPlan {
 
 /** Page cache for the load: index sorts and the search rebuild run in memory instead of temporary files. */
 export const LOAD_CACHE_KIB = 256 * 1024
-
-interface SchemaObject {
-  name: string
-  sql: string
-}
-
-function schemaObjects(sqlite: Database.Database, plan: BulkLoadPlan): SchemaObject[] {
-  const tables = plan.deferIndexesOf.map(() => '?').join(', ') || "''"
-  const triggers = plan.suspendTriggers.map(() => '?').join(', ') || "''"
-  return sqlite
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND (
-         (type = 'index' AND tbl_name IN (${tables})) OR (type = 'trigger' AND name IN (${triggers})))`
-    )
-    .all(...plan.deferIndexesOf, ...plan.suspendTriggers) as SchemaObject[]
-}
 
 export function bulkLoad<T>(sqlite: Database.Database, plan: BulkLoadPlan, load: () => T): T {
   const before = {
@@ -55,11 +40,11 @@ export function bulkLoad<T>(sqlite: Database.Database, plan: BulkLoadPlan, load:
   sqlite.pragma('foreign_keys = OFF')
   try {
     return sqlite.transaction(() => {
-      const deferred = schemaObjects(sqlite, plan)
-      for (const { name } of deferred) {
-        const kind = plan.suspendTriggers.includes(name) ? 'TRIGGER' : 'INDEX'
-        sqlite.exec(`DROP ${kind} "${name.replace(/"/g, '""')}"`)
-      }
+      const deferred = schemaObjectsOf(sqlite, {
+        indexesOf: plan.deferIndexesOf,
+        triggers: plan.suspendTriggers
+      })
+      dropSchemaObjects(sqlite, deferred)
       const result = load()
       for (const { sql } of deferred) sqlite.exec(sql)
       plan.rebuild()

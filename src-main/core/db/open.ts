@@ -4,9 +4,11 @@ import type Database from 'better-sqlite3-multiple-ciphers'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { copyFileSync, renameSync, rmSync } from 'node:fs'
+import { rebuildSearchIndex } from '../patients/search-index'
 import { isPlainDatabaseFile, openDatabaseFile, type KeyChoice } from './cipher'
 import { encryptPlainStore, settleInterruptedEncryption } from './encrypt-in-place'
 import * as schema from './schema'
+import { restoreSchema } from './suspended-schema'
 
 export type Db = BetterSQLite3Database<typeof schema>
 
@@ -50,6 +52,8 @@ function connect(options: OpenStoreOptions): { sqlite: Database.Database; db: Db
     sqlite.pragma('busy_timeout = 5000')
     const db = drizzle(sqlite, { schema })
     migrate(db, { migrationsFolder: options.migrationsDir })
+    // A new desk's snapshot that stopped halfway left its indexes and search set aside: back before any use.
+    restoreSchema(sqlite, () => rebuildSearchIndex(sqlite))
     return { sqlite, db }
   } catch (error) {
     sqlite.close()

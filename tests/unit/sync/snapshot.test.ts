@@ -1,9 +1,14 @@
 // A new desk joining a clinic with a card index streams the snapshot page by page; when the link drops halfway it
-// resumes from the last committed page instead of starting over, and ends with exactly the server's records.
+// resumes from the last committed page instead of starting over, and ends with exactly the server's records. For
+// the download it sets its indexes and search triggers aside; they are back when it ends, or, after a crash
+// halfway, when the store next opens.
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { suspendedSchema } from '../../../src-main/core/db/suspended-schema'
 import { readSyncState } from '../../../src-main/core/sync/state'
 import { attachSyncEngine } from '../../../src-main/core/sync/engine'
+import { joinSuspension } from '../../../src-main/core/sync/pull'
 import { startCore } from '../support/core'
 import { BASE_TIME, manualScheduler, seedDesk, startTestServer, type Desk } from './support/sync-env'
 import type { TestCore } from '../support/core'
@@ -28,6 +33,30 @@ function counts(desk: Pick<Desk, 'deps'>): Record<string, number> {
   for (const t of tables)
     out[t] = desk.deps.store.db.get<{ n: number }>(sql.raw(`select count(*) as n from ${t}`)).n
   return out
+}
+
+/** The store's indexes and triggers, as SQLite holds them. */
+function schemaOf(sqlite: Database.Database): string[] {
+  return (
+    sqlite
+      .prepare(
+        `SELECT type || ' ' || name || ': ' || sql FROM sqlite_master
+                  WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name`
+      )
+      .pluck()
+      .all() as string[]
+  ).map((line) => line.replace(/\s+/g, ' '))
+}
+
+/** The store is whole, and its derived search data agrees with the cards: what a rebuild must leave behind. */
+function expectSearchIntact(desk: Pick<Desk, 'deps'>, clinic: Pick<Desk, 'deps'>): void {
+  const sqlite = desk.deps.store.sqlite
+  expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+  // FTS5's own check: throws when the trigram index differs from the cards it indexes.
+  sqlite.exec(`INSERT INTO patients_fts(patients_fts, rank) VALUES ('integrity-check', 1)`)
+  const surnames = (s: Database.Database) =>
+    s.prepare('SELECT surname, n FROM patient_surnames WHERE n > 0 ORDER BY surname').all()
+  if (desk !== clinic) expect(surnames(sqlite)).toEqual(surnames(clinic.deps.store.sqlite))
 }
 
 /** A link that breaks once, after so many bytes of the snapshot. */
@@ -88,7 +117,78 @@ describe('snapshot', () => {
     expect(engine.status()).toMatchObject({ state: 'online', snapshotInProgress: false, behindBy: 0 })
     expect(counts({ deps })).toEqual(counts(a))
     expect(cacheSize()).toBe(deskCache)
+    expect(schemaOf(deps.store.sqlite)).toEqual(schemaOf(a.deps.store.sqlite))
+    expect(suspendedSchema(deps.store.sqlite)).toEqual([])
+    expectSearchIntact({ deps }, a)
     const token = (await t.call('auth.signIn', { login: 'registrar', password: 'demo1234' })).token
     expect((await t.call('requests.queue', {}, token)).length).toBeGreaterThan(0)
+  })
+
+  it('a new desk sets indexes and search triggers aside for the download; a crash halfway gets them back at the next open', async () => {
+    const server = await startTestServer()
+    const a = await seedDesk(server, 60)
+    const clinicSchema = schemaOf(a.deps.store.sqlite)
+    const t: TestCore = startCore(BASE_TIME)
+    const deps = await t.core.deps()
+    attachSyncEngine(deps, {
+      scheduler: manualScheduler(),
+      fetch: droppingFetch(60_000),
+      snapshotPageSize: 40
+    })
+    const code = await server.createCode('Окно 2')
+    await t.call('system.setupFromServer', { serverUrl: server.url, code, workstationName: 'Окно 2' })
+    expect(readSyncState(deps)!.snapshotAfter).not.toBeNull()
+
+    // Halfway: the search triggers and the plain indexes are gone and recorded; the unique ones stay.
+    const halfway = schemaOf(deps.store.sqlite)
+    const setAside = suspendedSchema(deps.store.sqlite).map((o) => o.name)
+    expect(setAside).toEqual(
+      expect.arrayContaining(['patients_fts_ai', 'patient_surnames_ai', 'patients_snils_ix'])
+    )
+    expect(setAside).toEqual(
+      expect.arrayContaining(['visits_patient_date_ix', 'medical_documents_patient_ix'])
+    )
+    expect(halfway.some((line) => line.includes('patients_snils_ix'))).toBe(false)
+    expect(halfway.some((line) => line.includes('extract_requests_number_uq'))).toBe(true)
+    expect(halfway.length + setAside.length).toBe(clinicSchema.length)
+    const written = deps.store.sqlite
+      .prepare('SELECT last_name, first_name FROM patients ORDER BY id LIMIT 1')
+      .get() as { last_name: string; first_name: string }
+
+    // The app stops there. Opening the store again puts everything back over what was written, search included.
+    t.core.close()
+    const reopened = startCore(BASE_TIME, t.dir)
+    const after = await reopened.core.deps()
+    expect(schemaOf(after.store.sqlite)).toEqual(clinicSchema)
+    expect(suspendedSchema(after.store.sqlite)).toEqual([])
+    expectSearchIntact({ deps: after }, { deps: after })
+    const token = (await reopened.call('auth.signIn', { login: 'registrar', password: 'demo1234' })).token
+    const found = await reopened.call(
+      'patients.search',
+      { query: `${written.last_name} ${written.first_name}` },
+      token
+    )
+    const name = `${written.last_name} ${written.first_name}`
+    expect(found.some((p) => p.fullName.startsWith(name))).toBe(true)
+
+    // The snapshot then resumes with everything in place and ends equal to the clinic.
+    const engine = attachSyncEngine(after, { scheduler: manualScheduler(), snapshotPageSize: 40 })
+    await engine.runOrThrow()
+    expect(counts({ deps: after })).toEqual(counts(a))
+    expect(schemaOf(after.store.sqlite)).toEqual(clinicSchema)
+    expectSearchIntact({ deps: after }, a)
+  })
+
+  it('only an empty desk starting a snapshot from its beginning sets anything aside', async () => {
+    const server = await startTestServer()
+    const clinic = await seedDesk(server, 10)
+    const t: TestCore = startCore(BASE_TIME)
+    const empty = await t.core.deps()
+    const plan = joinSuspension(empty, null)
+    expect(plan?.indexesOf).toEqual(expect.arrayContaining(['patients', 'visits', 'visit_services', 'users']))
+    expect(plan?.keepUnique).toBe(true)
+    // A snapshot resumed after a stop, and one taken by a desk that has its cards (a server restored from a backup).
+    expect(joinSuspension(empty, 'patient:0193')).toBeNull()
+    expect(joinSuspension(clinic.deps, null)).toBeNull()
   })
 })
