@@ -20,21 +20,34 @@ export interface BulkLoadPlan {
 /** Page cache for the load: index sorts and the search rebuild run in memory instead of temporary files. */
 export const LOAD_CACHE_KIB = 256 * 1024
 
-export function bulkLoad<T>(sqlite: Database.Database, plan: BulkLoadPlan, load: () => T): T {
-  const before = {
-    journal: String(sqlite.pragma('journal_mode', { simple: true })),
-    synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
-    cache: Number(sqlite.pragma('cache_size', { simple: true })),
-    foreignKeys: Number(sqlite.pragma('foreign_keys', { simple: true }))
-  }
-  // Leaving WAL needs this to be the only connection; when another is open the load simply stays in WAL.
+/**
+ * A rollback journal instead of WAL while a load runs: WAL would write every new page twice, to the log and then
+ * to the file. Leaving WAL needs this to be the only connection; when another is open the load stays in WAL
+ * (correct, only slower). Returns what puts the store's own mode back; a crash before that leaves the store in the
+ * rollback mode, which opening it sets to WAL again.
+ */
+export function leaveWal(sqlite: Database.Database): () => void {
+  const before = String(sqlite.pragma('journal_mode', { simple: true }))
   if (!sqlite.memory) {
     try {
       sqlite.pragma('journal_mode = DELETE')
     } catch {
-      // still WAL: correct, only slower
+      // still WAL
     }
   }
+  return () => {
+    if (sqlite.open && String(sqlite.pragma('journal_mode', { simple: true })) !== before)
+      sqlite.pragma(`journal_mode = ${before}`)
+  }
+}
+
+export function bulkLoad<T>(sqlite: Database.Database, plan: BulkLoadPlan, load: () => T): T {
+  const before = {
+    synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
+    cache: Number(sqlite.pragma('cache_size', { simple: true })),
+    foreignKeys: Number(sqlite.pragma('foreign_keys', { simple: true }))
+  }
+  const backToWal = leaveWal(sqlite)
   sqlite.pragma('synchronous = OFF')
   sqlite.pragma(`cache_size = -${LOAD_CACHE_KIB}`)
   sqlite.pragma('foreign_keys = OFF')
@@ -54,8 +67,7 @@ export function bulkLoad<T>(sqlite: Database.Database, plan: BulkLoadPlan, load:
     sqlite.pragma(`foreign_keys = ${before.foreignKeys}`)
     sqlite.pragma(`cache_size = ${before.cache}`)
     sqlite.pragma(`synchronous = ${before.synchronous}`)
-    if (String(sqlite.pragma('journal_mode', { simple: true })) !== before.journal)
-      sqlite.pragma(`journal_mode = ${before.journal}`)
+    backToWal()
     // The load ran without fsync: make it durable now, before anyone is told it is done.
     if (!sqlite.memory) {
       const fd = openSync(sqlite.name, 'r')

@@ -4,7 +4,7 @@
 import type { CoreDeps } from '../context'
 import { inTransaction } from '../context'
 import { getTableName } from 'drizzle-orm'
-import { LOAD_CACHE_KIB } from '../db/bulk-load'
+import { leaveWal, LOAD_CACHE_KIB } from '../db/bulk-load'
 import { restoreSchema, suspendSchema, type SchemaSuspension } from '../db/suspended-schema'
 import { rebuildSearchIndex, searchInsertTriggers } from '../patients/search-index'
 import { anyUnanswered, applyEntries, applySnapshotRecords, type SnapshotRecord } from './apply'
@@ -63,14 +63,17 @@ export async function downloadSnapshot(
 ): Promise<SnapshotReport> {
   // A snapshot writes every table's indexes in an order of their own (visits by patient, documents by visit): once
   // they outgrow the desk's page cache each such write reads and decrypts pages again, and a new desk joining a
-  // large clinic slows down as they grow. A bulk load's cache for the download, the desk's own back after it.
+  // large clinic slows down as they grow. A bulk load's cache and journal for the download, the desk's own back
+  // after it.
   const { sqlite } = deps.store
   const cache = Number(sqlite.pragma('cache_size', { simple: true }))
   sqlite.pragma(`cache_size = -${LOAD_CACHE_KIB}`)
+  const backToWal = leaveWal(sqlite)
   try {
     return await readSnapshot(deps, t, pageSize)
   } finally {
     if (sqlite.open) sqlite.pragma(`cache_size = ${cache}`)
+    backToWal()
   }
 }
 

@@ -93,9 +93,12 @@ describe('snapshot', () => {
     const a = await seedDesk(server, 60)
     const t: TestCore = startCore(BASE_TIME)
     const deps = await t.core.deps()
-    // The download takes a larger page cache for itself and gives the desk its own back, even when the link drops.
+    // The download takes a larger page cache and a rollback journal for itself, and gives the desk its own back,
+    // even when the link drops.
     const cacheSize = () => deps.store.sqlite.pragma('cache_size', { simple: true }) as number
+    const journal = () => deps.store.sqlite.pragma('journal_mode', { simple: true }) as string
     const deskCache = cacheSize()
+    expect(journal()).toBe('wal')
     const link = droppingFetch(60_000)
     const engine = attachSyncEngine(deps, { scheduler: manualScheduler(), fetch: link, snapshotPageSize: 40 })
     const code = await server.createCode('Окно 2')
@@ -104,6 +107,7 @@ describe('snapshot', () => {
     expect(interrupted.state).toBe('offline')
     expect(interrupted.snapshotInProgress).toBe(true)
     expect(cacheSize()).toBe(deskCache)
+    expect(journal()).toBe('wal')
     const partway = readSyncState(deps)!
     expect(partway.snapshotAfter).not.toBeNull()
     const partial = counts({ deps })
@@ -117,6 +121,7 @@ describe('snapshot', () => {
     expect(engine.status()).toMatchObject({ state: 'online', snapshotInProgress: false, behindBy: 0 })
     expect(counts({ deps })).toEqual(counts(a))
     expect(cacheSize()).toBe(deskCache)
+    expect(journal()).toBe('wal')
     expect(schemaOf(deps.store.sqlite)).toEqual(schemaOf(a.deps.store.sqlite))
     expect(suspendedSchema(deps.store.sqlite)).toEqual([])
     expectSearchIntact({ deps }, a)
