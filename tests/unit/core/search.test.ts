@@ -78,7 +78,7 @@ describe('name search', () => {
     ])
   })
 
-  it('offers surnames one typo away anywhere, and two away in a long surname with its first letter right', async () => {
+  it('offers surnames one typo away anywhere, and two away in a long surname with its first letter right when none is one away', async () => {
     const t = await demoCore(20)
     const token = t.tokens.registrar
     const p = await t.call('patients.create', { draft: draft('Воскресенский', 'Глеб') }, token)
@@ -87,6 +87,14 @@ describe('name search', () => {
     expect(await ids('Воскрисенскей')).toContain(p.id)
     // Two typos, one of them in the first letter: more noise than finds, so not offered.
     expect(await ids('Баскресенскей')).not.toContain(p.id)
+    // A surname one typo away is offered alone: those two away ("Воскресенская") would only follow it as noise.
+    const she = await t.call(
+      'patients.create',
+      { draft: { ...draft('Воскресенская', 'Ольга'), sex: 'F' } },
+      token
+    )
+    expect(await ids('Воскресенскии')).toEqual([p.id])
+    expect(await ids('Воскресенскаа')).toEqual([she.id])
   })
 
   it('matches the words after a misspelt surname against every card of that surname, not only the first few', async () => {
@@ -102,13 +110,12 @@ describe('name search', () => {
   it('lists each card once when a misspelt surname is reached both by its variants and by its range', async () => {
     const t = await demoCore(10)
     const token = t.tokens.registrar
-    // "Щуккин" → "щукин": a letter dropped in the first half (a variant) that leaves the first half "щук" whole (the
-    // range); "Ааннушкина" → "аннушкина": the first letter dropped (a variant), the same first letter (the two-typo
-    // scan).
+    // "Щуукин" → "щукин": the doubled letter dropped within the first third (a variant), which leaves that third "щу"
+    // whole (the range). "Ааннушкина" → "аннушкина": the first letter dropped.
     const short = await t.call('patients.create', { draft: draft('Щукин', 'Антон') }, token)
     const long = await t.call('patients.create', { draft: draft('Аннушкина', 'Анна') }, token)
     const ids = async (query: string) => (await t.call('patients.search', { query }, token)).map((r) => r.id)
-    expect(await ids('Щуккин')).toEqual([short.id])
+    expect(await ids('Щуукин')).toEqual([short.id])
     expect(await ids('Ааннушкина')).toEqual([long.id])
   })
 
