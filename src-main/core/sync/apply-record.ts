@@ -19,8 +19,8 @@ export function idColumn(table: SQLiteTable) {
 export function columnValues(spec: EntitySpec, fields: Row): Row {
   const columns = columnsOf(spec.table!)
   const out: Row = {}
-  for (const [k, v] of Object.entries(fields)) {
-    if (k in columns && !bookkeeping.has(k) && !spec.localOnly.includes(k)) out[k] = v
+  for (const k in fields) {
+    if (k in columns && !bookkeeping.has(k) && !spec.localOnly.includes(k)) out[k] = fields[k]
   }
   return out
 }
@@ -101,15 +101,12 @@ export function applyRecord(
       )
       return []
     }
-    const row = {
-      ...localDefaults(spec),
-      ...values,
-      id: entityId,
-      createdAt: values.createdAt ?? at,
-      updatedAt: at,
-      version: 1
-    }
-    rows.insert(table, { ...row, ...derive(spec, row) })
+    const row: Row = Object.assign(localDefaults(spec), values)
+    row.id = entityId
+    row.createdAt = values.createdAt ?? at
+    row.updatedAt = at
+    row.version = 1
+    rows.insert(table, Object.assign(row, derive(spec, row)))
     writeChildren(deps, spec, entityId, fields)
     return Object.keys(values)
   }

@@ -16,6 +16,27 @@ interface TableShape {
   bySqlName: Map<string, { key: string; column: Column }>
   find: Database.Statement
   writes: Map<string, { stmt: Database.Statement; keys: string[] }>
+  /** The last insert of each kind, tried first: the rows of a table being applied come with the same keys. */
+  lastInsert: Map<string, InsertPlan>
+}
+
+interface InsertPlan {
+  /** Every key of the row it was made for, in order, and which of them held a value (undefined ones are left out). */
+  rowKeys: string[]
+  defined: boolean[]
+  stmt: Database.Statement
+  keys: string[]
+  columns: Column[]
+}
+
+/** Whether `row` has exactly the plan's keys, in its order, with values in the same places. */
+function fits(plan: InsertPlan, row: Row): boolean {
+  let i = 0
+  for (const k in row) {
+    if (plan.rowKeys[i] !== k || (row[k] !== undefined) !== plan.defined[i]) return false
+    i++
+  }
+  return i === plan.rowKeys.length
 }
 
 export interface RowStatements {
@@ -52,7 +73,8 @@ export function rowStatements(sqlite: Database.Database): RowStatements {
         byKey: new Map(columns),
         bySqlName: new Map(columns.map(([key, column]) => [column.name, { key, column }])),
         find: sqlite.prepare(`SELECT * FROM ${quote(name)} WHERE "id" = ?`),
-        writes: new Map()
+        writes: new Map(),
+        lastInsert: new Map()
       }
       shapes.set(table, shape)
     }
@@ -85,16 +107,31 @@ export function rowStatements(sqlite: Database.Database): RowStatements {
     },
     insert(table, row, options = {}) {
       const shape = shapeOf(table)
-      const keys = Object.keys(row).filter((k) => shape.byKey.has(k) && row[k] !== undefined)
-      const conflict = options.ignoreConflict ? ' ON CONFLICT DO NOTHING' : ''
-      const stmt = write(
-        shape,
-        options.ignoreConflict ? 'insert-ignore' : 'insert',
-        keys,
-        (names) =>
-          `INSERT INTO ${quote(shape.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})${conflict}`
-      )
-      stmt.run(keys.map((k) => encode(shape.byKey.get(k)!, row[k])))
+      const kind = options.ignoreConflict ? 'insert-ignore' : 'insert'
+      let plan = shape.lastInsert.get(kind)
+      if (!plan || !fits(plan, row)) {
+        const rowKeys = Object.keys(row)
+        const keys = rowKeys.filter((k) => shape.byKey.has(k) && row[k] !== undefined)
+        const conflict = options.ignoreConflict ? ' ON CONFLICT DO NOTHING' : ''
+        const stmt = write(
+          shape,
+          kind,
+          keys,
+          (names) =>
+            `INSERT INTO ${quote(shape.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})${conflict}`
+        )
+        plan = {
+          rowKeys,
+          defined: rowKeys.map((k) => row[k] !== undefined),
+          stmt,
+          keys,
+          columns: keys.map((k) => shape.byKey.get(k)!)
+        }
+        shape.lastInsert.set(kind, plan)
+      }
+      const values: unknown[] = new Array(plan.keys.length)
+      for (let i = 0; i < values.length; i++) values[i] = encode(plan.columns[i], row[plan.keys[i]])
+      plan.stmt.run(values)
     },
     update(table, set, id) {
       const shape = shapeOf(table)
