@@ -1,7 +1,7 @@
 // Connecting a desk to the clinic's server. A configured desk (sync.configure) enrols under its own id and queues
 // every record it holds that never went through the outbox (the demo clinic, data from before sync), so that nothing
 // stays on one desk only. A new desk (system.setupFromServer) enrols, takes the clinic and loads the snapshot.
-import { and, asc, eq, gt, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import { join } from 'node:path'
 import { AppError } from '../../contract/errors'
 import type { SystemStatus } from '../../contract/schemas'
@@ -9,6 +9,7 @@ import type { SyncStatus } from '../../contract/sync-commands'
 import { appendAudit } from '../audit/audit'
 import type { Actor, CoreDeps } from '../context'
 import { inTransaction, nowIso } from '../context'
+import { leaveWal } from '../db/bulk-load'
 import { outbox, syncState, workstations } from '../db/schema'
 import { uuidv7 } from '../ids'
 import { changeRecorder, SYNC_SCHEMA_VERSION } from '../outbox/outbox'
@@ -35,28 +36,37 @@ export function asAppError(error: unknown): unknown {
   return new AppError(code, error.message)
 }
 
-const CHUNK = 500
+export const BASELINE_CHUNK = 2000
 
-type ChildQuery = { all(values: { id: unknown }): unknown[] }
+/** Children of a chunk of parents, by parent id: one query per child table and chunk, not one per parent. */
+type ChildrenOf = (parentIds: string[]) => Map<string, unknown[]>
 
-/** Each child table's rows by parent, as one prepared query per table for the run: a clinic has millions. */
-function childQueries(spec: EntitySpec, deps: CoreDeps): ChildQuery[] {
+function childReaders(spec: EntitySpec, deps: CoreDeps): ChildrenOf[] {
   return spec.children.map((child) => {
     const column = (child.table as unknown as Record<string, Parameters<typeof eq>[0]>)[child.parentColumn]
-    return deps.store.db
-      .select()
-      .from(child.table)
-      .where(eq(column, sql.placeholder('id')))
-      .prepare() as unknown as ChildQuery
+    return (parentIds) => {
+      const byParent = new Map<string, unknown[]>()
+      const rows = deps.store.db.select().from(child.table).where(inArray(column, parentIds)).all() as Record<
+        string,
+        unknown
+      >[]
+      for (const row of rows) {
+        const parent = String(row[child.parentColumn])
+        const list = byParent.get(parent)
+        if (list) list.push(row)
+        else byParent.set(parent, [row])
+      }
+      return byParent
+    }
   })
 }
 
-function baselineFields(spec: EntitySpec, row: Record<string, unknown>, children: ChildQuery[]) {
+function baselineFields(spec: EntitySpec, row: Record<string, unknown>, children: Map<string, unknown[]>[]) {
   const fields: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(row))
     if (!spec.localOnly.includes(k) && !bookkeeping.has(k)) fields[k] = v
   spec.children.forEach((child, i) => {
-    fields[child.field] = children[i].all({ id: row.id })
+    fields[child.field] = children[i].get(String(row.id)) ?? []
   })
   return fields
 }
@@ -64,9 +74,19 @@ function baselineFields(spec: EntitySpec, row: Record<string, unknown>, children
 /**
  * Every synced record of this desk without an insert in the outbox gets one, in dependency order. A table is read a
  * chunk at a time in id order: a clinic of a million patients has millions of visits, which would not fit in memory
- * at once. No await in between, so no other change of this desk can slip in while the baseline is queued.
+ * at once. No await in between, so no other change of this desk can slip in while the baseline is queued. The
+ * outbox is written as a bulk load writes, through a rollback journal: WAL would write each of its pages twice.
  */
 export function queueBaseline(deps: CoreDeps): number {
+  const backToWal = leaveWal(deps.store.sqlite)
+  try {
+    return queueUnqueued(deps)
+  } finally {
+    backToWal()
+  }
+}
+
+function queueUnqueued(deps: CoreDeps): number {
   let queued = 0
   const specs = Object.values(entitySpecs)
     .filter((s) => s.table && s.name !== 'sync_task')
@@ -74,7 +94,7 @@ export function queueBaseline(deps: CoreDeps): number {
   for (const spec of specs) {
     const table = spec.table!
     const id = idColumn(table)
-    const children = childQueries(spec, deps)
+    const readers = childReaders(spec, deps)
     const unqueued = sql`not exists (select 1 from ${outbox} where ${outbox.entity} = ${spec.name}
       and ${outbox.entityId} = ${id} and ${outbox.op} = 'insert')`
     let after: string | null = null
@@ -84,9 +104,11 @@ export function queueBaseline(deps: CoreDeps): number {
         .from(table)
         .where(after === null ? unqueued : and(gt(id, after), unqueued))
         .orderBy(asc(id))
-        .limit(CHUNK)
+        .limit(BASELINE_CHUNK)
         .all() as Record<string, unknown>[]
       if (rows.length === 0) break
+      const ids = rows.map((row) => String(row.id))
+      const children = readers.map((read) => read(ids))
       inTransaction(deps, () => {
         const record = changeRecorder(deps)
         for (const row of rows) {
@@ -100,7 +122,7 @@ export function queueBaseline(deps: CoreDeps): number {
         }
       })
       queued += rows.length
-      after = String(rows[rows.length - 1].id)
+      after = ids[ids.length - 1]
     }
   }
   return queued
