@@ -28,7 +28,7 @@ export async function pullLog(
   let cursor = readSyncState(deps)?.cursor ?? 0
   let asked = t.log(cursor, maxBytes)
   for (;;) {
-    const page = await asked
+    const { page, bytes } = await asked
     if (page.entries.length > 0 && page.entries[0].seq <= cursor)
       throw new SyncClientError('BAD_RESPONSE', 'Сервер прислал уже полученные изменения')
     const last = page.entries.at(-1)?.seq ?? cursor
@@ -46,7 +46,7 @@ export async function pullLog(
     cursor = last
     report.entries += page.entries.length
     report.pages++
-    report.bytes += Buffer.byteLength(JSON.stringify(page.entries))
+    report.bytes += bytes
     if (!more) return report
   }
 }

@@ -93,23 +93,33 @@ export function createTransport(o: TransportOptions) {
     return res
   }
 
-  async function json<S extends z.ZodType>(
-    schema: S,
-    res: Response,
-    fast?: (value: unknown) => z.output<S> | null
-  ): Promise<z.output<S>> {
-    let value: unknown
+  const utf8 = new TextDecoder()
+
+  /** A JSON body, and its size on the wire. */
+  async function readBody(res: Response): Promise<{ value: unknown; bytes: number }> {
     try {
-      value = await res.json()
+      const body = await res.arrayBuffer()
+      return { value: JSON.parse(utf8.decode(body)) as unknown, bytes: body.byteLength }
     } catch {
       throw new SyncClientError('OFFLINE', `${offlineMessage} (ответ оборван)`)
     }
+  }
+
+  function check<S extends z.ZodType>(
+    schema: S,
+    value: unknown,
+    fast?: (value: unknown) => z.output<S> | null
+  ): z.output<S> {
     const quick = fast?.(value)
     if (quick) return quick
     const parsed = schema.safeParse(value)
     if (!parsed.success)
       throw new SyncClientError('BAD_RESPONSE', 'Сервер синхронизации ответил не по протоколу')
     return parsed.data
+  }
+
+  async function json<S extends z.ZodType>(schema: S, res: Response): Promise<z.output<S>> {
+    return check(schema, (await readBody(res)).value)
   }
 
   return {
@@ -119,8 +129,13 @@ export function createTransport(o: TransportOptions) {
     /** The same push with each op already in its wire form (SyncOp's JSON), as the outbox can give it. */
     pushSerialized: async (ops: readonly string[]) =>
       json(PushResponse, await request('POST', '/v1/push', undefined, false, `{"ops":[${ops.join(',')}]}`)),
-    log: async (after: number, maxBytes: number) =>
-      json(LogPage, await request('GET', `/v1/log?after=${after}&maxBytes=${maxBytes}`), fastLogPage),
+    /** A page of the log after `after`, and how many bytes it took on the wire. */
+    log: async (after: number, maxBytes: number) => {
+      const { value, bytes } = await readBody(
+        await request('GET', `/v1/log?after=${after}&maxBytes=${maxBytes}`)
+      )
+      return { page: check(LogPage, value, fastLogPage), bytes }
+    },
     audit: async (body: AuditUpload) => {
       const res = await request('POST', '/v1/audit', body)
       return ((await res.json()) as { storedThrough: number }).storedThrough
