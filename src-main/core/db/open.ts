@@ -50,10 +50,11 @@ function connect(options: OpenStoreOptions): { sqlite: Database.Database; db: Db
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
+    // A new desk's snapshot that stopped halfway left its indexes and search set aside: back before any use, and
+    // before migrations, which expect the schema they last left.
+    restoreSchema(sqlite, () => rebuildSearchIndex(sqlite))
     const db = drizzle(sqlite, { schema })
     migrate(db, { migrationsFolder: options.migrationsDir })
-    // A new desk's snapshot that stopped halfway left its indexes and search set aside: back before any use.
-    restoreSchema(sqlite, () => rebuildSearchIndex(sqlite))
     return { sqlite, db }
   } catch (error) {
     sqlite.close()

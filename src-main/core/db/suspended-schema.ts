@@ -43,6 +43,8 @@ export function dropSchemaObjects(sqlite: Database.Database, objects: readonly S
 
 /** What a suspension left recorded; empty when nothing is set aside. */
 export function suspendedSchema(sqlite: Database.Database): SchemaObject[] {
+  const store = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get()
+  if (store === undefined) return []
   const value = sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTING) as
     string | undefined
   return value === undefined ? [] : (JSON.parse(value) as SchemaObject[])
