@@ -12,8 +12,11 @@ const minutes = (millis: number) =>
 export interface InitialSyncInput {
   clinicDir: string
   patients: number
-  /** Records of the 1M-patient clinic (patients, visits, ЭМД and the rest), to say what this rate means there. */
-  recordsAtMillion: number
+  /**
+   * How many times larger the 1M-patient clinic's card index (patients, visits, ЭМД) is than this one's: the records
+   * this clinic sent, scaled by it, are what joining the 1M clinic would take, with every other kind of record too.
+   */
+  millionScale: number
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> {
@@ -49,6 +52,9 @@ export async function initialSyncRows(input: InitialSyncInput, log: (line: strin
       .prepare('SELECT coalesce(sum(length(fields)), 0) FROM outbox')
       .pluck()
       .get() as number
+    // The first desk has done its part; at 1M its store and outbox take some 23 GB of disk, which the joining
+    // desk and the server's PostgreSQL need more.
+    closeDesk(desks.pop()!)
     const serverAtJoin = server.cpuMs()
     log(`initial sync, ${label(input.patients)}: a new desk joins …`)
     const joining = await openDesk()
@@ -102,7 +108,8 @@ function rows(input: InitialSyncInput, m: Measured, log: (line: string) => void)
     `initial sync: baseline ${pushed} in ${Math.round(baseline.ms)} ms, join ${records} in ${Math.round(joinMs)} ms`
   )
   const rate = (records * 1000) / joinMs
-  const atMillion = (input.recordsAtMillion * 1000) / rate
+  const recordsAtMillion = Math.round(records * input.millionScale)
+  const atMillion = (recordsAtMillion * 1000) / rate
   const measuredAtMillion = input.patients >= 1_000_000
   const baselineRate = (pushed * 1000) / baseline.ms
   return [
@@ -119,7 +126,7 @@ function rows(input: InitialSyncInput, m: Measured, log: (line: string) => void)
       ours: `${minutes(joinMs)}; ${perSecond(rate)} (desk CPU ${minutes(joinCpuMs)}${server(m.serverJoinCpuMs)})`,
       comparison: measuredAtMillion
         ? '—'
-        : `at this rate the 1M clinic (${input.recordsAtMillion.toLocaleString('en-US')} records): ${minutes(atMillion)}`,
+        : `at this rate the 1M clinic (some ${recordsAtMillion.toLocaleString('en-US')} records): ${minutes(atMillion)}`,
       ratio: '—',
       goal: '≤ 3 min at 1M',
       met: (measuredAtMillion ? joinMs : atMillion) <= 180_000

@@ -75,17 +75,15 @@ try {
   const joinable = clinics.filter((c) => sizes.includes(c.patients))
   const joined =
     joinable.length > 0 ? joinable : [clinics.filter((c) => c.patients <= sizes[0]).at(-1) ?? clinics[0]]
-  const records = (c: { visits: number; documents: number }, patients: number) =>
+  const cardIndex = (c: { visits: number; documents: number }, patients: number) =>
     patients + c.visits + c.documents
   for (const clinic of joined) {
-    const million = counts[1_000_000]
-      ? records(counts[1_000_000], 1_000_000)
-      : Math.round((records(counts[clinic.patients], clinic.patients) * 1_000_000) / clinic.patients)
+    const here = cardIndex(counts[clinic.patients], clinic.patients)
+    const millionScale = counts[1_000_000]
+      ? cardIndex(counts[1_000_000], 1_000_000) / here
+      : 1_000_000 / clinic.patients
     rows.push(
-      ...(await initialSyncRows(
-        { clinicDir: clinic.dir, patients: clinic.patients, recordsAtMillion: million },
-        log
-      ))
+      ...(await initialSyncRows({ clinicDir: clinic.dir, patients: clinic.patients, millionScale }, log))
     )
     joinedPatients.push(clinic.patients)
   }
