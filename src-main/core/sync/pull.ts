@@ -72,7 +72,12 @@ export async function downloadSnapshot(
   try {
     return await readSnapshot(deps, t, pageSize)
   } finally {
-    if (sqlite.open) sqlite.pragma(`cache_size = ${cache}`)
+    if (sqlite.open) {
+      // A download cut short leaves a desk that answers meanwhile, offline perhaps for days: its indexes and
+      // search come back now, over what has arrived, and the rest of the snapshot goes in with them in place.
+      restoreSchema(sqlite, () => rebuildSearchIndex(sqlite))
+      sqlite.pragma(`cache_size = ${cache}`)
+    }
     backToWal()
   }
 }
@@ -81,7 +86,7 @@ export async function downloadSnapshot(
  * A desk with no patients yet, starting a snapshot from its beginning: a new desk joining the clinic. Its snapshot
  * is the whole clinic, so the synced tables' indexes and the search triggers are set aside for it and rebuilt once
  * at the end: sorting a million rows once instead of keeping a dozen B-trees and the trigram index in step row by
- * row. The unique indexes stay. A snapshot resumed after a crash, or one taken by a desk that already has its
+ * row. The unique indexes stay. A snapshot resumed after an interruption, or one taken by a desk that already has its
  * data (after a server restore), keeps everything in place.
  */
 export function joinSuspension(deps: CoreDeps, after: string | null): SchemaSuspension | null {

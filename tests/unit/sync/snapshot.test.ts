@@ -1,7 +1,7 @@
 // A new desk joining a clinic with a card index streams the snapshot page by page; when the link drops halfway it
 // resumes from the last committed page instead of starting over, and ends with exactly the server's records. For
-// the download it sets its indexes and search triggers aside; they are back when it ends, or, after a crash
-// halfway, when the store next opens.
+// the download it sets its indexes and search triggers aside; they are back when it ends or breaks off, or, after a
+// crash halfway, when the store next opens.
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
@@ -59,6 +59,39 @@ function expectSearchIntact(desk: Pick<Desk, 'deps'>, clinic: Pick<Desk, 'deps'>
   if (desk !== clinic) expect(surnames(sqlite)).toEqual(surnames(clinic.deps.store.sqlite))
 }
 
+/**
+ * A link whose snapshot stops arriving after so many bytes, without an error: `stalled` resolves once the bytes
+ * before it are in and the desk has committed what they held; `release` breaks the link at last.
+ */
+function stallingFetch(afterBytes: number): typeof fetch & { stalled: Promise<void>; release(): void } {
+  let stall = () => {}
+  let release = () => {}
+  const stalled = new Promise<void>((done) => (stall = done))
+  const f = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    const res = await fetch(input, init)
+    if (!String(input).includes('/v1/snapshot')) return res
+    const reader = res.body!.getReader()
+    let seen = 0
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (seen > afterBytes) {
+          // The desk writes each page as soon as it has it: give it a moment to, then hold the rest back.
+          setTimeout(stall, 200)
+          await new Promise<void>((done) => (release = done))
+          await reader.cancel()
+          return controller.error(new Error('связь оборвалась'))
+        }
+        const { done, value } = await reader.read()
+        if (done) return controller.close()
+        seen += value.length
+        controller.enqueue(value)
+      }
+    })
+    return new Response(body, { status: res.status, headers: res.headers })
+  }
+  return Object.assign(f, { stalled, release: () => release() })
+}
+
 /** A link that breaks once, after so many bytes of the snapshot. */
 function droppingFetch(afterBytes: number): typeof fetch & { requests: string[] } {
   const requests: string[] = []
@@ -108,6 +141,10 @@ describe('snapshot', () => {
     expect(interrupted.snapshotInProgress).toBe(true)
     expect(cacheSize()).toBe(deskCache)
     expect(journal()).toBe('wal')
+    // The desk answers meanwhile, so what the download set aside is back already, over the cards that came.
+    expect(suspendedSchema(deps.store.sqlite)).toEqual([])
+    expect(schemaOf(deps.store.sqlite)).toEqual(schemaOf(a.deps.store.sqlite))
+    expectSearchIntact({ deps }, { deps })
     const partway = readSyncState(deps)!
     expect(partway.snapshotAfter).not.toBeNull()
     const partial = counts({ deps })
@@ -135,13 +172,14 @@ describe('snapshot', () => {
     const clinicSchema = schemaOf(a.deps.store.sqlite)
     const t: TestCore = startCore(BASE_TIME)
     const deps = await t.core.deps()
-    attachSyncEngine(deps, {
-      scheduler: manualScheduler(),
-      fetch: droppingFetch(60_000),
-      snapshotPageSize: 40
-    })
+    const link = stallingFetch(60_000)
+    attachSyncEngine(deps, { scheduler: manualScheduler(), fetch: link, snapshotPageSize: 40 })
     const code = await server.createCode('Окно 2')
-    await t.call('system.setupFromServer', { serverUrl: server.url, code, workstationName: 'Окно 2' })
+    // The download stalls halfway and the app stops there, before the snapshot either ends or fails.
+    void t
+      .call('system.setupFromServer', { serverUrl: server.url, code, workstationName: 'Окно 2' })
+      .catch(() => {})
+    await link.stalled
     expect(readSyncState(deps)!.snapshotAfter).not.toBeNull()
 
     // Halfway: the search triggers and the plain indexes are gone and recorded; the unique ones stay.
@@ -162,6 +200,7 @@ describe('snapshot', () => {
 
     // The app stops there. Opening the store again puts everything back over what was written, search included.
     t.core.close()
+    link.release()
     const reopened = startCore(BASE_TIME, t.dir)
     const after = await reopened.core.deps()
     expect(schemaOf(after.store.sqlite)).toEqual(clinicSchema)
