@@ -26,7 +26,8 @@ type Report =
   | { ok: true; patients: number }
   | { ok: false; stage: 'source' | 'copy'; damaged?: string; code?: string; message: string }
 
-// Opened exactly as openDatabaseFile opens a file: the driver's options, the key, then a read that proves the key.
+// Opened exactly as openDatabaseFile opens a file: the driver's options, the key, a read that proves the key, and
+// temporary storage in memory.
 const workerSource = `
 const { parentPort, workerData: job } = require('node:worker_threads')
 const Database = require(job.driver)
@@ -39,6 +40,7 @@ function open(file) {
   try {
     if (job.passphrase) db.key(Buffer.from(job.passphrase))
     db.prepare('SELECT count(*) FROM sqlite_master').pluck().get()
+    db.pragma('temp_store = MEMORY')
     return db
   } catch (error) {
     db.close()
