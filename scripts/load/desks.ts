@@ -149,6 +149,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     const firstEngine = attachSyncEngine(await first.deps(), { fetch: timedFetch, scheduler: never })
     const admin = (await call(first, 'auth.signIn', { login: 'admin', password: 'demo1234' })).token as string
     await call(first, 'sync.configure', { serverUrl: server.url, code: server.codes[0] }, admin)
+    // Configuring answers at once; the clinic is on the server once its first run (the baseline) is through.
+    await firstEngine.runOrThrow()
     desks.push({
       core: first,
       engine: firstEngine,

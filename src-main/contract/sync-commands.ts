@@ -21,6 +21,8 @@ export const SyncStatus = z.object({
   cursor: z.number().int(),
   behindBy: z.number().int(),
   snapshotInProgress: z.boolean(),
+  /** The first connection's baseline being queued: records queued so far of all this desk holds. */
+  preparing: z.object({ queued: z.number().int(), total: z.number().int() }).nullable(),
   clockSkewMs: z.number().int(),
   openTasks: z.number().int()
 })

@@ -6,7 +6,8 @@ import { counters, outbox } from '../db/schema'
 import { uuidv7 } from '../ids'
 import { decodeHlc, encodeHlc, type HlcTimestamp } from './hlc'
 import { thisWorkstationId } from '../settings/settings-service'
-import { pulledThrough } from '../sync/state'
+import { queueAheadOf } from '../sync/baseline-rows'
+import { baselinePending, pulledThrough } from '../sync/state'
 
 /** Bumped with every migration that changes what a synced record carries. */
 export const SYNC_SCHEMA_VERSION = 1
@@ -19,7 +20,16 @@ export interface Change {
   baseVersion: number
 }
 
+/**
+ * One change into the outbox. While the baseline is being queued, the inserts of its record and of the records it
+ * refers to go first when the baseline has not reached them (queueAheadOf).
+ */
 export function recordChange(deps: CoreDeps, change: Change): void {
+  if (baselinePending(deps) && !queueAheadOf(deps, change, (c) => writeChange(deps, c))) return
+  writeChange(deps, change)
+}
+
+function writeChange(deps: CoreDeps, change: Change): void {
   const { db } = deps.store
   // A counter row, not max(device_seq): pushed rows may be pruned later and the sequence must stay gap-free.
   const next = db
@@ -79,8 +89,13 @@ export function countPending(deps: CoreDeps): number {
  * with the desk, the pull position and the statements looked up once instead of per change. Valid only within the
  * transaction it was made in: a pull between two transactions moves the pull position.
  */
-export function changeRecorder(deps: CoreDeps): (change: Change) => void {
+export function changeRecorder(
+  deps: CoreDeps,
+  options: { queueAhead?: boolean } = {}
+): (change: Change) => void {
   const { sqlite } = deps.store
+  // The baseline itself queues in dependency order and says so; anything else checks, as recordChange does.
+  const ahead = (options.queueAhead ?? true) && baselinePending(deps)
   const deviceId = thisWorkstationId(deps)
   const seenSeq = pulledThrough(deps)
   const bump = sqlite.prepare(
@@ -95,7 +110,7 @@ export function changeRecorder(deps: CoreDeps): (change: Change) => void {
   // stamps, so the run counts on from one stamp and tells the clock each time, keeping later stamps after it.
   let stamp: HlcTimestamp & { node: string } = decodeHlc(deps.hlc.next())
   let fresh = true
-  return (change) => {
+  const write = (change: Change) => {
     const { last } = bump.get() as { last: number }
     if (!fresh) {
       const wall = deps.clock.now().getTime()
@@ -119,4 +134,9 @@ export function changeRecorder(deps: CoreDeps): (change: Change) => void {
       nowIso(deps)
     )
   }
+  return ahead
+    ? (change) => {
+        if (queueAheadOf(deps, change, write)) write(change)
+      }
+    : write
 }

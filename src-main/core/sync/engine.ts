@@ -7,9 +7,17 @@ import { inTransaction } from '../context'
 import { outbox, syncCredentials } from '../db/schema'
 import { SYNC_SCHEMA_VERSION } from '../outbox/outbox'
 import { and, gt, isNull, sql } from 'drizzle-orm'
+import { queueBaseline, type BaselineProgress } from './baseline'
 import { downloadSnapshot, pullLog } from './pull'
 import { pushAudit, pushOutbox, sweepCredentials } from './push'
-import { openTaskCount, pendingCount, readDeskToken, readSyncState, updateSyncState } from './state'
+import {
+  baselinePending,
+  openTaskCount,
+  pendingCount,
+  readDeskToken,
+  readSyncState,
+  updateSyncState
+} from './state'
 import { createTransport, SyncClientError } from './transport'
 
 export interface Scheduler {
@@ -111,6 +119,8 @@ export function createSyncEngine(deps: CoreDeps, options: SyncEngineOptions = {}
   let failures = 0
   let started = false
   let nextAttemptAt: string | null = null
+  /** While the baseline is being queued: how far it has come. */
+  let preparing: BaselineProgress | null = null
 
   function nowIso(): string {
     return deps.clock.now().toISOString()
@@ -127,6 +137,14 @@ export function createSyncEngine(deps: CoreDeps, options: SyncEngineOptions = {}
       fetch: options.fetch
     }
     updateSyncState(deps, { lastAttemptAt: nowIso() })
+    // Queued whether or not the server answers: the desk prepares offline and sends once the link is back.
+    if (baselinePending(deps)) {
+      try {
+        await queueBaseline(deps, (progress) => (preparing = progress))
+      } finally {
+        preparing = null
+      }
+    }
     const h = await createTransport({ ...base, generation: state.generation }).hello()
     const skew = deps.clock.now().getTime() - Date.parse(h.serverTime)
     const skewed = Math.abs(skew) > SKEW_WARNING_MS
@@ -236,6 +254,10 @@ export function createSyncEngine(deps: CoreDeps, options: SyncEngineOptions = {}
       started = true
       schedule(0)
     },
+    /** A run as soon as the loop gets to it, not after the interval: the desk was just connected. */
+    soon(): void {
+      schedule(0)
+    },
     stop(): void {
       started = false
       if (timer !== null) scheduler.clear(timer)
@@ -269,6 +291,7 @@ export function createSyncEngine(deps: CoreDeps, options: SyncEngineOptions = {}
         cursor: s?.cursor ?? 0,
         behindBy: Math.max(0, (s?.headSeq ?? 0) - (s?.cursor ?? 0)),
         snapshotInProgress: !!s?.needsSnapshot,
+        preparing,
         clockSkewMs: s?.clockSkewMs ?? 0,
         openTasks: openTaskCount(deps)
       }

@@ -18,6 +18,12 @@ export function updateSyncState(
   deps.store.db.update(syncState).set(fields).where(eq(syncState.id, 1)).run()
 }
 
+/** Whether this desk is connected and the baseline it queues on connecting has not reached its end yet. */
+export function baselinePending(deps: Pick<CoreDeps, 'store'>): boolean {
+  const state = readSyncState(deps)
+  return !!state && !state.baselineDone
+}
+
 /** The server position this desk has applied; recorded with every local change (outbox.seen_seq). */
 export function pulledThrough(deps: Pick<CoreDeps, 'store'>): number {
   return readSyncState(deps)?.cursor ?? 0
