@@ -9,7 +9,7 @@ import { SYNC_SCHEMA_VERSION } from '../outbox/outbox'
 import { and, gt, isNull, sql } from 'drizzle-orm'
 import { queueBaseline, type BaselineProgress } from './baseline'
 import { downloadSnapshot, pullLog } from './pull'
-import { pushAudit, pushOutbox, sweepCredentials } from './push'
+import { pushAudit, pushOutbox, sweepCredentials, type PushReport } from './push'
 import {
   baselinePending,
   openTaskCount,
@@ -18,7 +18,7 @@ import {
   readSyncState,
   updateSyncState
 } from './state'
-import { createTransport, SyncClientError } from './transport'
+import { createTransport, SyncClientError, type Transport } from './transport'
 
 export interface Scheduler {
   set(fn: () => void, ms: number): unknown
@@ -61,6 +61,11 @@ export interface SyncRunReport {
 export function emptyRunReport(): SyncRunReport {
   return { pushed: 0, pulled: 0, snapshotRecords: 0, pushBytes: 0, pullBytes: 0, pushMs: 0, pullMs: 0 }
 }
+
+/** While a baseline is queued and the outbox is sent to its end, the push looks again this often. */
+const BASELINE_POLL_MS = 200
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
 
 /** Clocks further apart than this are worth a word on the status line. */
 const SKEW_WARNING_MS = 2 * 60_000
@@ -137,14 +142,52 @@ export function createSyncEngine(deps: CoreDeps, options: SyncEngineOptions = {}
       fetch: options.fetch
     }
     updateSyncState(deps, { lastAttemptAt: nowIso() })
-    // Queued whether or not the server answers: the desk prepares offline and sends once the link is back.
-    if (baselinePending(deps)) {
-      try {
-        await queueBaseline(deps, (progress) => (preparing = progress))
-      } finally {
-        preparing = null
-      }
+    // Queued whether or not the server answers (the desk prepares offline), and sent while it is queued: the
+    // server takes in one chunk while the desk queues the next. The run ends when the queue does, either way.
+    const baseline = baselinePending(deps) ? startBaseline() : null
+    try {
+      return await exchange(state, base, baseline)
+    } finally {
+      await baseline?.finished
     }
+  }
+
+  interface BaselineJob {
+    done: boolean
+    finished: Promise<void>
+  }
+
+  function startBaseline(): BaselineJob {
+    const job: BaselineJob = { done: false, finished: Promise.resolve() }
+    job.finished = queueBaseline(deps, (progress) => (preparing = progress))
+      .then(() => {})
+      .finally(() => {
+        job.done = true
+        preparing = null
+      })
+    // Awaited when the run ends; a failure meanwhile must not count as unhandled.
+    job.finished.catch(() => {})
+    return job
+  }
+
+  /** The outbox sent to its end; while a baseline is queued, again as it grows, and once more when it is done. */
+  async function pushAll(t: Transport, baseline: BaselineJob | null): Promise<PushReport> {
+    const maxBytes = options.pushMaxBytes ?? 1024 * 1024
+    const total: PushReport = { sent: 0, review: 0, clamped: 0, batches: 0, bytes: 0 }
+    for (;;) {
+      const queueDone = !baseline || baseline.done
+      const r = await pushOutbox(deps, t, { maxBytes, maxOps: 2000 })
+      for (const k of Object.keys(total) as (keyof PushReport)[]) total[k] += r[k]
+      if (queueDone) return total
+      if (r.sent === 0) await Promise.race([baseline.finished.catch(() => {}), pause(BASELINE_POLL_MS)])
+    }
+  }
+
+  async function exchange(
+    state: NonNullable<ReturnType<typeof readSyncState>>,
+    base: { serverUrl: string; token: string | null; schemaVersion: number; fetch?: typeof fetch },
+    baseline: BaselineJob | null
+  ): Promise<SyncRunReport> {
     const h = await createTransport({ ...base, generation: state.generation }).hello()
     const skew = deps.clock.now().getTime() - Date.parse(h.serverTime)
     const skewed = Math.abs(skew) > SKEW_WARNING_MS
@@ -164,10 +207,9 @@ export function createSyncEngine(deps: CoreDeps, options: SyncEngineOptions = {}
     const pushStarted = performance.now()
     // The audit journal has its own endpoint and cursor and nothing waits on it: it goes alongside the changes.
     // Both are let finish before the run goes on, so that no upload is still on the way when the next run starts.
-    const maxBytes = options.pushMaxBytes ?? 1024 * 1024
     const [outboxSent, auditSent] = await Promise.allSettled([
-      pushOutbox(deps, t, { maxBytes, maxOps: 2000 }),
-      pushAudit(deps, t, maxBytes)
+      pushAll(t, baseline),
+      pushAudit(deps, t, options.pushMaxBytes ?? 1024 * 1024)
     ])
     if (outboxSent.status === 'rejected') throw outboxSent.reason
     if (auditSent.status === 'rejected') throw auditSent.reason
