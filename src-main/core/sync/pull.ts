@@ -1,12 +1,13 @@
 // Reading the server: the log after this desk's cursor, a page at a time, each page applied together with the new
 // cursor in one transaction, so that a crash between pages repeats nothing and skips nothing. A desk that starts
 // from nothing (or from a restored server) first streams a snapshot, committed page by page and resumable.
+import type { LogEntry } from '../../contract/sync-protocol'
 import type { CoreDeps } from '../context'
 import { inTransaction } from '../context'
 import { getTableName } from 'drizzle-orm'
 import { leaveWal, LOAD_CACHE_KIB } from '../db/bulk-load'
 import { restoreSchema, suspendSchema, type SchemaSuspension } from '../db/suspended-schema'
-import { rebuildSearchIndex, searchInsertTriggers } from '../patients/search-index'
+import { rebuildSearchIndex, searchInsertTriggers, withSearchIndexedAfter } from '../patients/search-index'
 import { anyUnanswered, applyEntries, applySnapshotRecords, type SnapshotRecord } from './apply'
 import { entitySpecs } from './entities'
 import { readSyncState, updateSyncState } from './state'
@@ -40,7 +41,9 @@ export async function pullLog(
     }
     inTransaction(deps, () => {
       const masks = page.entries.length > 0 && anyUnanswered(deps, page.entries[0].seq - 1)
-      applyEntries(deps, page.entries, deviceId, masks)
+      withSearchIndexedAfter(deps.store.sqlite, newCardsOnly(page.entries), () =>
+        applyEntries(deps, page.entries, deviceId, masks)
+      )
       updateSyncState(deps, { cursor: last, headSeq: Math.max(page.headSeq, last) })
     })
     cursor = last
@@ -49,6 +52,15 @@ export async function pullLog(
     report.bytes += bytes
     if (!more) return report
   }
+}
+
+/**
+ * A page that brings new cards and changes none of them again within the page: its cards can be indexed for search
+ * after the page instead of one by one (withSearchIndexedAfter).
+ */
+function newCardsOnly(entries: LogEntry[]): boolean {
+  const cards = entries.filter((e) => e.entity === 'patient')
+  return cards.some((e) => e.op === 'insert') && new Set(cards.map((e) => e.entityId)).size === cards.length
 }
 
 export interface SnapshotReport {
