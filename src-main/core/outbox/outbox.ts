@@ -7,7 +7,7 @@ import { uuidv7 } from '../ids'
 import { decodeHlc, encodeHlc, type HlcTimestamp } from './hlc'
 import { thisWorkstationId } from '../settings/settings-service'
 import { queueAheadOf } from '../sync/baseline-rows'
-import { baselinePending, pulledThrough } from '../sync/state'
+import { readSyncState } from '../sync/state'
 
 /** Bumped with every migration that changes what a synced record carries. */
 export const SYNC_SCHEMA_VERSION = 1
@@ -25,11 +25,15 @@ export interface Change {
  * refers to go first when the baseline has not reached them (queueAheadOf).
  */
 export function recordChange(deps: CoreDeps, change: Change): void {
-  if (baselinePending(deps) && !queueAheadOf(deps, change, (c) => writeChange(deps, c))) return
-  writeChange(deps, change)
+  // The sync state once: whether a baseline is under way, and the pull position every op records.
+  const state = readSyncState(deps)
+  const seenSeq = state?.cursor ?? 0
+  const write = (c: Change) => writeChange(deps, c, seenSeq)
+  if (state && !state.baselineDone && !queueAheadOf(deps, change, write)) return
+  write(change)
 }
 
-function writeChange(deps: CoreDeps, change: Change): void {
+function writeChange(deps: CoreDeps, change: Change, seenSeq: number): void {
   const { db } = deps.store
   // A counter row, not max(device_seq): pushed rows may be pruned later and the sequence must stay gap-free.
   const next = db
@@ -53,7 +57,7 @@ function writeChange(deps: CoreDeps, change: Change): void {
       fields: JSON.stringify(change.fields),
       baseVersion: change.baseVersion,
       schemaVersion: SYNC_SCHEMA_VERSION,
-      seenSeq: pulledThrough(deps),
+      seenSeq,
       createdAt: nowIso(deps)
     })
     .run()
@@ -94,10 +98,11 @@ export function changeRecorder(
   options: { queueAhead?: boolean } = {}
 ): (change: Change) => void {
   const { sqlite } = deps.store
+  const state = readSyncState(deps)
   // The baseline itself queues in dependency order and says so; anything else checks, as recordChange does.
-  const ahead = (options.queueAhead ?? true) && baselinePending(deps)
+  const ahead = (options.queueAhead ?? true) && !!state && !state.baselineDone
   const deviceId = thisWorkstationId(deps)
-  const seenSeq = pulledThrough(deps)
+  const seenSeq = state?.cursor ?? 0
   const bump = sqlite.prepare(
     `INSERT INTO counters (series, year, last) VALUES ('outbox', 0, 1)
      ON CONFLICT (series, year) DO UPDATE SET last = last + 1 RETURNING last`

@@ -24,11 +24,6 @@ export function baselinePending(deps: Pick<CoreDeps, 'store'>): boolean {
   return !!state && !state.baselineDone
 }
 
-/** The server position this desk has applied; recorded with every local change (outbox.seen_seq). */
-export function pulledThrough(deps: Pick<CoreDeps, 'store'>): number {
-  return readSyncState(deps)?.cursor ?? 0
-}
-
 export function readDeskToken(deps: Pick<CoreDeps, 'vault'>): string | null {
   return deps.vault.read(TOKEN_KEY)?.toString('utf8') ?? null
 }
