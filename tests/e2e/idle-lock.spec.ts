@@ -48,17 +48,24 @@ test('a session the core has locked shows the lock screen at the next action', a
   desk,
   lock
 }) => {
+  // The page's timers stand still from sign-in on: its polls (the status line's every few seconds) would otherwise
+  // ask the core at a moment of their own and find the lock before the registrar's next action does.
+  await page.clock.install()
   await signIn.as(demo, 'registrar')
+  await page.clock.pauseAt(Date.now() + 1_000)
   const stored = (await page.evaluate('sessionStorage.getItem("registrar.session")')) as string
   const token = (JSON.parse(stored) as { session: { token: string } }).session.token
   // Locked elsewhere (as the core does by itself after its idle time): the screen does not know yet.
   await demo.api('auth.lock', {}, token)
   await expect(lock.root).toHaveCount(0)
+  // The next action: a search, once its short pause after typing has run.
   await desk.find('Иванов')
+  await page.clock.runFor(1_000)
   await expect(lock.root).toBeVisible()
   await lock.unlock()
   await expect(lock.root).toHaveCount(0)
   await desk.find('Иванова')
+  await page.clock.runFor(1_000)
   await expect(desk.results.first()).toBeVisible()
 })
 
