@@ -48,10 +48,14 @@ test('a session the core has locked shows the lock screen at the next action', a
   desk,
   lock
 }) => {
-  // The page's timers stand still from sign-in on: its polls (the status line's every few seconds) would otherwise
-  // ask the core at a moment of their own and find the lock before the registrar's next action does.
+  // Whatever the desk asks the core for by itself must be answered before the lock, or it finds the lock before the
+  // registrar's next action does: the screen's first loads (both queues, the status line) are waited for, and the
+  // page's timers then stand still, so that no poll (the status line's, every few seconds) asks meanwhile.
   await page.clock.install()
   await signIn.as(demo, 'registrar')
+  await expect(desk.queueRows.first()).toBeVisible()
+  await expect(page.getByTestId('complaint-row').first()).toBeVisible()
+  await expect(page.getByTestId('sync-none')).toBeVisible()
   await page.clock.pauseAt(Date.now() + 1_000)
   const stored = (await page.evaluate('sessionStorage.getItem("registrar.session")')) as string
   const token = (JSON.parse(stored) as { session: { token: string } }).session.token
