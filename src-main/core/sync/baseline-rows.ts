@@ -3,19 +3,12 @@
 // while that baseline is still being queued, which must not reach the server before the record they change.
 import { eq, inArray } from 'drizzle-orm'
 import type { CoreDeps } from '../context'
+import type { Change } from '../outbox/outbox'
 import { idColumn } from './apply-record'
 import { bookkeeping, specOf, type EntitySpec } from './entities'
 import { rowStatements } from './row-statements'
 
 type Row = Record<string, unknown>
-
-export interface QueuedChange {
-  entity: string
-  entityId: string
-  op: 'insert' | 'update' | 'delete'
-  fields: Row
-  baseVersion: number
-}
 
 /** Children of a chunk of parents, by parent id: one query per child table and chunk, not one per parent. */
 export type ChildrenOf = (parentIds: string[]) => Map<string, unknown[]>
@@ -65,11 +58,7 @@ function hasInsert(deps: CoreDeps, entity: string, entityId: string): boolean {
  * queued. Returns false when the change is an insert already queued this way: a service that records a new
  * record's child first (a request's first status) has its parent's insert queued ahead from the row it just wrote.
  */
-export function queueAheadOf(
-  deps: CoreDeps,
-  change: QueuedChange,
-  record: (c: QueuedChange) => void
-): boolean {
+export function queueAheadOf(deps: CoreDeps, change: Change, record: (c: Change) => void): boolean {
   const seen = new Set<string>()
   const refsOf = (spec: EntitySpec, id: string, fields: Row) => {
     for (const ref of spec.refs) {
