@@ -291,6 +291,24 @@ interface ColumnMeta {
   enumValues?: readonly string[]
 }
 
+const columnMeta = new Map<SQLiteTable, Record<string, ColumnMeta>>()
+
+/**
+ * A table's columns as plain records, made once per table: every op checked or applied reads them, and Drizzle's
+ * column objects are of a dozen classes, which made each property read a slow, many-shaped lookup.
+ */
 export function columnsOf(table: SQLiteTable): Record<string, ColumnMeta> {
-  return getTableColumns(table) as unknown as Record<string, ColumnMeta>
+  let meta = columnMeta.get(table)
+  if (!meta) {
+    meta = {}
+    for (const [key, c] of Object.entries(getTableColumns(table) as unknown as Record<string, ColumnMeta>))
+      meta[key] = {
+        notNull: c.notNull,
+        hasDefault: c.hasDefault,
+        columnType: c.columnType,
+        enumValues: c.enumValues
+      }
+    columnMeta.set(table, meta)
+  }
+  return meta
 }
