@@ -142,7 +142,7 @@ export async function storeAudit(ctx: ServerContext, ws: Workstation, body: Audi
   // One statement for the batch, its rows one JSON parameter (see write-batch.ts).
   const rows = body.events.map((e) => ({ id: e.id, device_seq: e.seq, data: e }))
   await ctx.db.execute(sql`insert into audit_events (id, device_id, device_seq, data, received_at)
-    select id, ${ws.id}, device_seq, data::jsonb, ${receivedAt}
+    select id, ${ws.id}, device_seq, data::json, ${receivedAt}
     from json_to_recordset(${JSON.stringify(rows)}::json) as r(id text, device_seq integer, data text)
     on conflict (id) do nothing`)
   return Math.max(...body.events.map((e) => e.seq))

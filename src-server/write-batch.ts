@@ -35,9 +35,9 @@ export interface HistoryRow {
 
 // Rows travel as one JSON array per statement and Postgres unpacks them (json_to_recordset): a statement costs
 // one parameter however many rows it carries, where a multi-row VALUES list costs one per cell on both sides. The
-// array is read as json, not jsonb, and a row's objects come out as text and are parsed into jsonb once: reading
-// the array as jsonb, or the objects straight as jsonb, parsed each twice. (A JSON string would come out without
-// its quotes, so a value that may be one, as in field history, is still read as jsonb.)
+// array is read as json, not jsonb, and a row's objects come out as text and are checked into their json columns
+// once. (A JSON string would come out without its quotes, so a value that may be one, as in field history, is still
+// read as jsonb.)
 const CHUNK = 5000
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
 
@@ -85,7 +85,7 @@ function batchStatements(
     (
       json
     ) => sql`insert into records (entity, entity_id, rank, data, stamps, deleted, seq, snils, enp, number)
-      select entity, entity_id, rank, data::jsonb, stamps::jsonb, deleted, seq, snils, enp, number
+      select entity, entity_id, rank, data::json, stamps::json, deleted, seq, snils, enp, number
       from json_to_recordset(${json}) as r(entity text, entity_id text, rank smallint, data text, stamps text,
         deleted boolean, seq bigint, snils text, enp text, number text)
       on conflict (entity, entity_id) do update set rank = excluded.rank, data = excluded.data,
@@ -116,7 +116,7 @@ function batchStatements(
       json
     ) => sql`insert into log (seq, op_id, device_id, device_seq, hlc, clamped, entity, entity_id, op, fields,
         lost, outcome, message, at)
-      select seq, op_id, device_id, device_seq, hlc, clamped, entity, entity_id, op, fields::jsonb, lost::jsonb,
+      select seq, op_id, device_id, device_seq, hlc, clamped, entity, entity_id, op, fields::json, lost::json,
         outcome, message, at
       from json_to_recordset(${json}) as r(seq bigint, op_id text, device_id text, device_seq bigint, hlc text,
         clamped boolean, entity text, entity_id text, op text, fields text, lost text, outcome text, message text,
