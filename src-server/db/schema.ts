@@ -2,8 +2,8 @@
 // state that snapshots are cut from; everything a person must look at (review, field history) is kept, not dropped.
 // The documents the server only stores and hands on (log fields, record data and stamps, audit events) are json,
 // not jsonb: kept as the text that came, they are only checked on the way in and go out as they are, where jsonb
-// parsed each into its binary form on every push and printed it back on every pull and snapshot. That cost the push
-// a fifth of its time. The few lookups inside them (a task's kind, a card's merge) read json just as well.
+// parsed each into its binary form on every push and printed it back on every pull and snapshot. That was about a
+// sixth of the push's time. The few lookups inside them (a task's kind, a card's merge) read json just as well.
 import {
   bigint,
   bigserial,
