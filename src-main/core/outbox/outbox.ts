@@ -7,7 +7,7 @@ import { uuidv7 } from '../ids'
 import { decodeHlc, encodeHlc, type HlcTimestamp } from './hlc'
 import { thisWorkstationId } from '../settings/settings-service'
 import { queueAheadOf } from '../sync/baseline-rows'
-import { readSyncState } from '../sync/state'
+import { baselineUnderWay, readSyncState } from '../sync/state'
 
 /** Bumped with every migration that changes what a synced record carries. */
 export const SYNC_SCHEMA_VERSION = 1
@@ -29,7 +29,7 @@ export function recordChange(deps: CoreDeps, change: Change): void {
   const state = readSyncState(deps)
   const seenSeq = state?.cursor ?? 0
   const write = (c: Change) => writeChange(deps, c, seenSeq)
-  if (state && !state.baselineDone && !queueAheadOf(deps, change, write)) return
+  if (baselineUnderWay(state) && !queueAheadOf(deps, change, write)) return
   write(change)
 }
 
@@ -100,7 +100,7 @@ export function changeRecorder(
   const { sqlite } = deps.store
   const state = readSyncState(deps)
   // The baseline itself queues in dependency order and says so; anything else checks, as recordChange does.
-  const ahead = (options.queueAhead ?? true) && !!state && !state.baselineDone
+  const ahead = (options.queueAhead ?? true) && baselineUnderWay(state)
   const deviceId = thisWorkstationId(deps)
   const seenSeq = state?.cursor ?? 0
   const bump = sqlite.prepare(

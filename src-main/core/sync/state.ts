@@ -20,7 +20,11 @@ export function updateSyncState(
 
 /** Whether this desk is connected and the baseline it queues on connecting has not reached its end yet. */
 export function baselinePending(deps: Pick<CoreDeps, 'store'>): boolean {
-  const state = readSyncState(deps)
+  return baselineUnderWay(readSyncState(deps))
+}
+
+/** baselinePending, for a caller that has read the sync state already. */
+export function baselineUnderWay(state: SyncStateRow | undefined): boolean {
   return !!state && !state.baselineDone
 }
 
