@@ -3,7 +3,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { EntitySpec } from '../src-main/core/sync/entities'
 import { contactFields } from '../src-main/core/sync/entities'
-import { mergeOp, type MergeResult } from '../src-main/core/sync/merge'
+import { keptAsSent, mergeOp, type MergeResult } from '../src-main/core/sync/merge'
 import { checkOp } from '../src-main/core/sync/op-rules'
 import { isoNow } from './context'
 import { review } from './db/schema'
@@ -243,7 +243,8 @@ export async function applyOp(batch: Batch, op: ServerOp): Promise<ApplyOutcome>
     fields: result.fields,
     lost: result.lost,
     outcome: result.outcome === 'missing' ? 'rejected' : result.outcome,
-    message: result.message
+    message: result.message,
+    asSent: keptAsSent(spec, op.fields, result)
   })
   // A record's first values are its insert's log entry; history begins with the first change to them.
   const kept =

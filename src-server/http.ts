@@ -5,6 +5,7 @@ import { z } from 'zod'
 import {
   AuditUpload,
   EnrolRequest,
+  fastAuditUpload,
   fastPushRequest,
   HEADER_GENERATION,
   HEADER_PROTOCOL,
@@ -179,7 +180,9 @@ async function route(
   if (ws.kind !== 'desk')
     throw new SyncServerError('UNAUTHENTICATED', 'Этот ключ предназначен только для импорта', 403)
   if (method === 'POST' && path === '/v1/audit') {
-    return send(res, 200, { storedThrough: await storeAudit(ctx, ws, await readJson(req, AuditUpload)) })
+    return send(res, 200, {
+      storedThrough: await storeAudit(ctx, ws, await readJson(req, AuditUpload, fastAuditUpload))
+    })
   }
   await checkGeneration(ctx, req)
   if (method === 'POST' && path === '/v1/push' && turn) {
@@ -192,11 +195,10 @@ async function route(
   }
   if (method === 'GET' && path === '/v1/log') {
     const after = intParam(url, 'after', 0, Number.MAX_SAFE_INTEGER)
-    return sendText(
-      res,
-      200,
-      await logPageText(ctx, after, intParam(url, 'maxBytes', 512 * 1024, 8 * 1024 * 1024) || 1)
-    )
+    const maxBytes = intParam(url, 'maxBytes', 512 * 1024, 8 * 1024 * 1024) || 1
+    // A desk asks for its own entries short; one that does not ask (an older one) gets them whole.
+    const shortFor = url.searchParams.get('echo') === 'short' ? ws.id : null
+    return sendText(res, 200, await logPageText(ctx, after, maxBytes, shortFor))
   }
   if (method === 'GET' && path === '/v1/snapshot') return streamSnapshot(deps, url, res)
   throw new SyncServerError('NOT_FOUND', 'Нет такого адреса', 404)

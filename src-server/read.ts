@@ -41,7 +41,8 @@ interface LogTextRow {
   entity: string
   entity_id: string
   op: string
-  fields: string
+  /** Null for an entry sent back short to the desk that made it. */
+  fields: string | null
   lost: string
   outcome: string
   at: string
@@ -50,13 +51,20 @@ interface LogTextRow {
 /**
  * A page of the log as LogPage's JSON, written straight from the rows: fields and lost leave PostgreSQL as text and
  * go into the body as they are. Reading them as objects only to serialise them again was most of what the server
- * spent on a pull.
+ * spent on a pull. With `shortFor`, that desk's own entries that went in as it sent them (log.as_sent) come without
+ * their fields and marked asSent: it holds them already, and after its baseline they are most of what it pulls.
  */
-export async function logPageText(ctx: ServerContext, after: number, maxBytes: number): Promise<string> {
+export async function logPageText(
+  ctx: ServerContext,
+  after: number,
+  maxBytes: number,
+  shortFor: string | null = null
+): Promise<string> {
   const limit = 5000
   const rows = await queryRows<LogTextRow>(
     ctx.db,
-    sql`select seq::text as seq, op_id, device_id, hlc, entity, entity_id, op, fields::text as fields,
+    sql`select seq::text as seq, op_id, device_id, hlc, entity, entity_id, op,
+          case when as_sent and device_id = ${shortFor} then null else fields::text end as fields,
           lost::text as lost, outcome, at
         from log where log.seq > ${after} order by log.seq limit ${limit + 1}`
   )
@@ -66,7 +74,8 @@ export async function logPageText(ctx: ServerContext, after: number, maxBytes: n
   for (const r of rows.slice(0, limit)) {
     const entry =
       `{"seq":${r.seq},"opId":${str(r.op_id)},"deviceId":${str(r.device_id)},"hlc":${str(r.hlc)},` +
-      `"entity":${str(r.entity)},"entityId":${str(r.entity_id)},"op":${str(r.op)},"fields":${r.fields},` +
+      `"entity":${str(r.entity)},"entityId":${str(r.entity_id)},"op":${str(r.op)},` +
+      (r.fields === null ? `"fields":{},"asSent":true,` : `"fields":${r.fields},`) +
       `"lost":${r.lost},"outcome":${str(r.outcome)},"at":${str(r.at)}}`
     const size = Buffer.byteLength(entry)
     // At least one entry per page, however large: a page that cannot grow would stop the desk for good.

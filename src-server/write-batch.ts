@@ -20,6 +20,8 @@ export interface EntryInput {
   lost: LostValue[]
   outcome: 'applied' | 'partial' | 'rejected' | 'duplicate'
   message: string | null
+  /** The op went in exactly as its desk sent it (log.as_sent); false when left out. */
+  asSent?: boolean
 }
 
 export interface HistoryRow {
@@ -108,19 +110,20 @@ function batchStatements(
       lost: e.lost,
       outcome: e.outcome,
       message: e.message,
-      at
+      at,
+      as_sent: e.asSent === true
     }))
   const logged = insertJson(
     sorted,
     (
       json
     ) => sql`insert into log (seq, op_id, device_id, device_seq, hlc, clamped, entity, entity_id, op, fields,
-        lost, outcome, message, at)
+        lost, outcome, message, at, as_sent)
       select seq, op_id, device_id, device_seq, hlc, clamped, entity, entity_id, op, fields::json, lost::json,
-        outcome, message, at
+        outcome, message, at, as_sent
       from json_to_recordset(${json}) as r(seq bigint, op_id text, device_id text, device_seq bigint, hlc text,
         clamped boolean, entity text, entity_id text, op text, fields text, lost text, outcome text, message text,
-        at text)`
+        at text, as_sent boolean)`
   )
   const history = historyRows.map((h) => ({
     entity: h.entity,

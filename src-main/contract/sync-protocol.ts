@@ -127,7 +127,12 @@ export const LogEntry = z.object({
   /** Values that lost last-writer-wins or were refused, kept so that every desk holds the whole history. */
   lost: z.array(HistoryValue),
   outcome: z.enum(['applied', 'partial', 'rejected', 'duplicate']),
-  at: z.string()
+  at: z.string(),
+  /**
+   * Sent back short to the desk that made it (asked for with `echo=short`): the op went in as that desk sent it, and
+   * fields is empty. Absent on every other entry.
+   */
+  asSent: z.literal(true).optional()
 })
 export type LogEntry = z.infer<typeof LogEntry>
 
@@ -151,8 +156,9 @@ function fastHistoryValue(v: unknown): HistoryValue | null {
 
 function fastLogEntry(v: unknown): LogEntry | null {
   if (!isObject(v)) return null
-  const { seq, opId, deviceId, hlc, entity, entityId, op, fields, lost, outcome, at } = v
+  const { seq, opId, deviceId, hlc, entity, entityId, op, fields, lost, outcome, at, asSent } = v
   if (!Number.isSafeInteger(seq) || typeof at !== 'string') return null
+  if (asSent !== undefined && asSent !== true) return null
   if (typeof opId !== 'string' || typeof deviceId !== 'string' || typeof hlc !== 'string') return null
   if (typeof entity !== 'string' || typeof entityId !== 'string') return null
   if (!logOps.has(op as string) || !outcomes.has(outcome as string)) return null
@@ -165,7 +171,7 @@ function fastLogEntry(v: unknown): LogEntry | null {
     if (!value) return null
     values.push(value)
   }
-  return {
+  const entry: LogEntry = {
     seq: seq as number,
     opId,
     deviceId,
@@ -178,6 +184,8 @@ function fastLogEntry(v: unknown): LogEntry | null {
     outcome: outcome as LogEntry['outcome'],
     at
   }
+  if (asSent === true) entry.asSent = true
+  return entry
 }
 
 /** LogPage's checks by hand, as fastPushRequest: a page carries thousands of entries. Null means "ask the schema". */
@@ -273,3 +281,32 @@ export const AuditUpload = z.object({
     .max(2000)
 })
 export type AuditUpload = z.infer<typeof AuditUpload>
+type AuditEvent = AuditUpload['events'][number]
+
+const isNullableString = (v: unknown, max: number): v is string | null => v === null || isString(v, 0, max)
+
+function fastAuditEvent(v: unknown): AuditEvent | null {
+  if (!isObject(v)) return null
+  const { id, seq, at, userId, action, entity, entityId, patientId, details, prevHash, hash } = v
+  if (!isString(id, 0, 64) || !Number.isSafeInteger(seq) || !isString(at, 0, 40)) return null
+  if (!isString(action, 0, 80) || !isString(entity, 0, 40) || !isString(details, 0, 100_000)) return null
+  if (!isNullableString(userId, 64) || !isNullableString(entityId, 64) || !isNullableString(patientId, 64))
+    return null
+  if (!isString(prevHash, 0, 64) || !isString(hash, 0, 64)) return null
+  return { id, seq: seq as number, at, userId, action, entity, entityId, patientId, details, prevHash, hash }
+}
+
+/**
+ * AuditUpload's checks by hand, as fastPushRequest: every change a registrar makes writes an event, so an upload
+ * carries as many as a push carries ops. Null means "ask the schema".
+ */
+export function fastAuditUpload(value: unknown): AuditUpload | null {
+  if (!isObject(value) || !Array.isArray(value.events) || value.events.length > 2000) return null
+  const events = new Array<AuditEvent>(value.events.length)
+  for (let i = 0; i < events.length; i++) {
+    const event = fastAuditEvent(value.events[i])
+    if (!event) return null
+    events[i] = event
+  }
+  return { events }
+}

@@ -70,7 +70,10 @@ export const log = pgTable(
     lost: json('lost').notNull(),
     outcome: text('outcome', { enum: ['applied', 'partial', 'rejected', 'duplicate'] }).notNull(),
     message: text('message'),
-    at: text('at').notNull()
+    at: text('at').notNull(),
+    // The op went in exactly as its desk sent it: applied, nothing lost, every field kept with the desk's value. The
+    // desk that sent it already holds all of it, so its pulls get the entry without its fields (logPageText).
+    asSent: boolean('as_sent').notNull().default(false)
   },
   (t) => [uniqueIndex('log_op_uq').on(t.opId), index('log_device_ix').on(t.deviceId, t.deviceSeq)]
 )

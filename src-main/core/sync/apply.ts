@@ -8,7 +8,7 @@ import type { CoreDeps } from '../context'
 import { syncCredentials, syncFieldHistory, syncTombstones, users } from '../db/schema'
 import { applyRecord, columnValues, idColumn, recordTask } from './apply-record'
 import { contactFields, specOf, type EntitySpec } from './entities'
-import { sameValue } from './merge'
+import { keptAsSent } from './merge'
 import { rowStatements } from './row-statements'
 
 type Row = Record<string, unknown>
@@ -150,15 +150,20 @@ function writeEntry(deps: CoreDeps, e: LogEntry, spec: EntitySpec, masks: boolea
 }
 
 /**
- * This desk's own change back from the server as it was sent: applied, nothing lost, every field the server kept
- * with the value this desk sent (the server drops what it derives itself, such as id and version). The store
- * already holds those values, or a later local change masks them, so writing them again would change nothing.
+ * This desk's own entry, sent back short (asSent): its outbox row is marked answered unless the push's answer did
+ * that already, which is the common case and then costs one look-up and no write. False when the outbox has no
+ * such op, which only a server mixing up desks could cause.
  */
-function echoedAsSent(e: LogEntry, sent: string | undefined): boolean {
-  if (sent === undefined || e.outcome !== 'applied' || e.lost.length > 0) return false
-  if (e.op !== 'insert' && e.op !== 'update') return false
-  const fields = JSON.parse(sent) as Row
-  return Object.keys(e.fields).every((k) => k in fields && sameValue(fields[k], e.fields[k]))
+function ackShortEcho(deps: CoreDeps, e: LogEntry): boolean {
+  const statements = rowStatements(deps.store.sqlite)
+  const row = statements.prepared('SELECT ack_seq AS ackSeq FROM outbox WHERE op_id = ?').get(e.opId) as
+    { ackSeq: number | null } | undefined
+  if (!row) return false
+  if (row.ackSeq !== e.seq)
+    statements
+      .prepared('UPDATE outbox SET ack_seq = ?, pushed_at = coalesce(pushed_at, ?) WHERE op_id = ?')
+      .run(e.seq, e.at, e.opId)
+  return true
 }
 
 /**
@@ -167,16 +172,28 @@ function echoedAsSent(e: LogEntry, sent: string | undefined): boolean {
  */
 function noteEntry(deps: CoreDeps, e: LogEntry, ownDeviceId: string): EntitySpec | null {
   const spec = specOf(e.entity)
-  if (e.deviceId === ownDeviceId) {
+  if (e.deviceId === ownDeviceId && e.asSent) {
+    if (!ackShortEcho(deps, e))
+      recordTask(
+        deps,
+        'apply_failed',
+        e.entity,
+        e.entityId,
+        'Сервер вернул изменение этого рабочего места без значений, а в журнале изменений рабочего места его нет: ' +
+          'сверьте запись с сервером',
+        e
+      )
+  } else if (e.deviceId === ownDeviceId) {
     const sent = rowStatements(deps.store.sqlite)
       .prepared(
         'UPDATE outbox SET ack_seq = ?, pushed_at = coalesce(pushed_at, ?) WHERE op_id = ? RETURNING fields'
       )
       .get(e.seq, e.at, e.opId) as { fields: string } | undefined
-    if (spec?.kind !== 'credential' && echoedAsSent(e, sent?.fields)) return null
+    if (spec && sent && keptAsSent(spec, JSON.parse(sent.fields) as Row, e)) return null
   }
   if (e.deviceId !== 'server') deps.hlc.observe(e.hlc)
-  return !spec || e.op === 'none' ? null : spec
+  // An entry sent short carries no values to write.
+  return !spec || e.op === 'none' || e.asSent ? null : spec
 }
 
 /** One log entry in a savepoint of its own: a failure is kept as a task, not thrown. */

@@ -49,7 +49,26 @@ export interface MergeResult {
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  // Most fields are text: two strings that differ differ as JSON too, without writing either out.
+  if (typeof a === 'string' && typeof b === 'string') return false
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+}
+
+/**
+ * An op's change as its desk sent it: applied, nothing lost, every field kept with the value sent (the server drops
+ * what it derives itself, such as id and version). The desk that sent it already holds all of it. Credentials never
+ * count: the desk keeps their hash elsewhere and always writes what comes back.
+ */
+export function keptAsSent(
+  spec: EntitySpec,
+  sent: Record<string, unknown>,
+  kept: { op: string; outcome: string; lost: readonly unknown[]; fields: Record<string, unknown> }
+): boolean {
+  if (spec.kind === 'credential' || kept.outcome !== 'applied' || kept.lost.length > 0) return false
+  if (kept.op !== 'insert' && kept.op !== 'update') return false
+  for (const k in kept.fields) if (!(k in sent) || !sameValue(sent[k], kept.fields[k])) return false
+  return true
 }
 
 /** (epoch, rank) of a status; a reopen raises the epoch so that going back still compares as forward. */

@@ -2,7 +2,7 @@
 // is simply sent again: the server knows every op id and answers a replay as it answered the first time.
 import { createHash } from 'node:crypto'
 import { asc, gt } from 'drizzle-orm'
-import type { OpResult, PushResponse } from '../../contract/sync-protocol'
+import type { AuditUpload, OpResult, PushResponse } from '../../contract/sync-protocol'
 import type { CoreDeps } from '../context'
 import { inTransaction } from '../context'
 import { auditEvents, outbox, syncCredentials, users } from '../db/schema'
@@ -203,15 +203,17 @@ export async function pushAudit(deps: CoreDeps, t: Transport, maxBytes: number):
       .limit(AUDIT_BATCH)
       .all()
     if (rows.length === 0) return sent
-    const events = []
+    // Each event is written out once: its size counts towards the upload's cap, and the text is what goes.
+    const events: string[] = []
     let bytes = 0
     for (const r of rows) {
       const { workstationId: _ws, ...event } = r
-      bytes += Buffer.byteLength(JSON.stringify(event))
+      const text = JSON.stringify(event satisfies AuditUpload['events'][number])
+      bytes += Buffer.byteLength(text)
       if (events.length > 0 && bytes > maxBytes) break
-      events.push(event)
+      events.push(text)
     }
-    const through = await t.audit({ events })
+    const through = await t.auditSerialized(events)
     updateSyncState(deps, { auditPushedSeq: through })
     sent += events.length
   }

@@ -14,7 +14,6 @@ import {
   fastSnapshotRecord,
   SyncErrorBody,
   SYNC_PROTOCOL_VERSION,
-  type AuditUpload,
   type EnrolRequest,
   type PushRequest,
   type SyncErrorCode
@@ -129,15 +128,19 @@ export function createTransport(o: TransportOptions) {
     /** The same push with each op already in its wire form (SyncOp's JSON), as the outbox can give it. */
     pushSerialized: async (ops: readonly string[]) =>
       json(PushResponse, await request('POST', '/v1/push', undefined, false, `{"ops":[${ops.join(',')}]}`)),
-    /** A page of the log after `after`, and how many bytes it took on the wire. */
+    /**
+     * A page of the log after `after`, and how many bytes it took on the wire. This desk's own entries that the server
+     * kept as sent come short: marked asSent, without their fields.
+     */
     log: async (after: number, maxBytes: number) => {
       const { value, bytes } = await readBody(
-        await request('GET', `/v1/log?after=${after}&maxBytes=${maxBytes}`)
+        await request('GET', `/v1/log?after=${after}&maxBytes=${maxBytes}&echo=short`)
       )
       return { page: check(LogPage, value, fastLogPage), bytes }
     },
-    audit: async (body: AuditUpload) => {
-      const res = await request('POST', '/v1/audit', body)
+    /** Audit events, each already written as JSON (as AuditUpload's events): the server says how far it holds them. */
+    auditSerialized: async (events: readonly string[]) => {
+      const res = await request('POST', '/v1/audit', undefined, false, `{"events":[${events.join(',')}]}`)
       return ((await res.json()) as { storedThrough: number }).storedThrough
     },
     /** The snapshot as parsed lines, read off the stream as they arrive. */

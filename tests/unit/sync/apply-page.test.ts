@@ -125,4 +125,41 @@ describe('applying a page of pulled changes', () => {
     )()
     expect(phone()).toBe('+7 5')
   })
+  it('takes its own change sent back short as an answer: marks it, writes nothing, and flags one it never sent', async () => {
+    const deps = await startCore().core.deps()
+    deps.store.sqlite.transaction(() =>
+      applyEntries(deps, [entry(1, 'p-short', { ...card('Кратков'), phone: '+7 1' })], 'desk-self')
+    )()
+    deps.store.sqlite
+      .prepare(
+        `INSERT INTO outbox (device_seq, op_id, device_id, hlc, entity, entity_id, op, fields, base_version,
+           schema_version, created_at) VALUES (1, 'op-sent', 'desk-self', 'h', 'patient', 'p-short', 'update', ?, 1, 1, ?)`
+      )
+      .run(JSON.stringify({ phone: '+7 2' }), at)
+    const short = (seq: number, opId: string, deviceId: string): LogEntry => ({
+      ...entry(seq, 'p-short', {}),
+      opId,
+      deviceId,
+      op: 'update',
+      asSent: true
+    })
+    deps.store.sqlite.transaction(() =>
+      applyEntries(
+        deps,
+        [
+          short(2, 'op-sent', 'desk-self'),
+          short(3, 'op-never-sent', 'desk-self'),
+          short(4, 'op-x', 'desk-other')
+        ],
+        'desk-self'
+      )
+    )()
+    const outbox = deps.store.sqlite.prepare('SELECT ack_seq AS ack, pushed_at AS pushed FROM outbox').get()
+    expect(outbox).toEqual({ ack: 2, pushed: at })
+    // Nothing written: the card keeps what it had, though the short entries carry no fields at all.
+    const row = deps.store.db.select().from(patients).where(eq(patients.id, 'p-short')).get()!
+    expect([row.lastName, row.phone]).toEqual(['Кратков', '+7 1'])
+    const tasks = deps.store.db.select().from(syncTasks).where(eq(syncTasks.kind, 'apply_failed')).all()
+    expect(tasks.map((t) => t.message)).toEqual([expect.stringContaining('без значений')])
+  })
 })
