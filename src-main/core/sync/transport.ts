@@ -61,7 +61,9 @@ export function createTransport(o: TransportOptions) {
     }
     if (o.token) headers.authorization = `Bearer ${o.token}`
     if (o.generation) headers[HEADER_GENERATION] = o.generation
-    const payload = text ?? (body === undefined ? undefined : JSON.stringify(body))
+    const json = text ?? (body === undefined ? undefined : JSON.stringify(body))
+    // As bytes: given a string, fetch first scans all of it for lone surrogates, a megabyte per push batch.
+    const payload = json === undefined ? undefined : Buffer.from(json, 'utf8')
     if (payload !== undefined) headers['content-type'] = 'application/json'
     let res: Response
     try {
