@@ -1,6 +1,7 @@
-// The search's derived data — the trigram index patients_fts and the surname counts patient_surnames — is kept in
-// step row by row by triggers (drizzle/0001). A bulk load suspends the insert triggers and rebuilds both at once:
-// one pass over the table instead of a million trigger runs.
+// The search's derived data — the trigram index patients_fts, the surname counts patient_surnames and their
+// deletions patient_surname_deletions — is kept in step row by row by triggers (drizzle/0001, 0013). A bulk load
+// suspends the patients' insert triggers and rebuilds it all at once: one pass over the table instead of a million
+// trigger runs.
 import type Database from 'better-sqlite3-multiple-ciphers'
 
 /** The triggers that write derived search data when a patient is inserted. */
@@ -14,6 +15,8 @@ export function rebuildSearchIndex(sqlite: Database.Database): void {
   // One b-tree per trigram instead of the segments a rebuild leaves behind: fewer pages read per query.
   sqlite.exec(`INSERT INTO patients_fts(patients_fts) VALUES ('optimize')`)
   sqlite.exec(`DELETE FROM patient_surnames`)
+  // The surnames' deletions come back with them, one insert trigger per surname (drizzle/0013).
+  sqlite.exec(`DELETE FROM patient_surname_deletions`)
   sqlite.exec(
     `INSERT INTO patient_surnames (surname, len, n)
        SELECT ${SURNAME}, length(${SURNAME}), count(*) FROM patients GROUP BY 1`

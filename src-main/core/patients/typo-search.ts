@@ -3,9 +3,10 @@
 // keystroke's time, so candidates come from the surname table's primary key:
 //  - a typo after the word's first third leaves that third whole: surnames starting with it are read as a range
 //    and measured exactly;
-//  - a typo in the first third: every word one edit away there (a letter changed, dropped, added, or two neighbours
-//    swapped) is looked up directly, some sixty-six probes a letter. A third rather than a half: at every clinic
-//    size measured (10k to 1M) the range grew by less than the probes it saved;
+//  - a typo in the first third: a letter changed or added there is found through the surnames' own deletions of a
+//    letter in their first third (patient_surname_deletions), a letter dropped or two neighbours swapped by looking
+//    up those words: a few probes a letter, where listing every word one edit away took sixty-six. A third rather
+//    than a half: at every clinic size measured (10k to 1M) the range grew by less than the probes it saved;
 //  - two typos, for surnames of eight letters or more when none is one typo away: surnames with the same first
 //    letter, filtered in SQL by the pigeonhole rule (three pieces with a letter between them; two edits leave one
 //    piece whole), then measured. Two typos with the first letter wrong are not looked for: they bring more noise
@@ -58,12 +59,54 @@ const collator = new Intl.Collator()
 const closestFirst = (a: Candidate, b: Candidate) =>
   a.distance - b.distance || collator.compare(a.surname, b.surname)
 
-const variantsSql = `SELECT s.surname FROM json_each(?) v JOIN patient_surnames s ON s.surname = v.value
+/**
+ * Surnames one edit away whose edit falls in the first `upTo` letters, without listing the edits: a letter changed
+ * at place i leaves the same word as the query with its own letter i taken out, and a letter added at i leaves the
+ * query itself, once taken out again. Both are looked up among the surnames' own such deletions (kept for the
+ * places of their first third, which covers the query's: patient_surname_deletions). A letter dropped is a word to
+ * look up directly. Some ten probes in all; what they find is measured, since two different deletions can meet on
+ * words two edits apart.
+ */
+const nearSql = `SELECT s.surname FROM json_each(?) v JOIN patient_surname_deletions d ON d.deletion = v.value
+    JOIN patient_surnames s ON s.surname = d.surname WHERE s.n > 0
+  UNION SELECT s.surname FROM json_each(?) v JOIN patient_surnames s ON s.surname = v.value WHERE s.n > 0`
+
+/** How many first letters of a word its first third is. */
+export const firstThird = (word: string) => Math.ceil(word.length / 3)
+
+/**
+ * Surnames one edit away whose edit falls in the first third, and perhaps others one edit away that the deletions
+ * meet (a letter added just after it): the caller takes them with the range's, each once.
+ */
+export function byVariants(sqlite: Database.Database, surname: string): Candidate[] {
+  const upTo = firstThird(surname)
+  // A letter added after the last one has no deletion of a first third to meet: a word that short is listed.
+  if (upTo >= surname.length) return byListedVariants(sqlite, surname, upTo)
+  const deletions: string[] = []
+  const direct: string[] = []
+  for (let i = 0; i < upTo; i++) {
+    const deleted = surname.slice(0, i) + surname.slice(i + 1)
+    deletions.push(deleted)
+    direct.push(deleted)
+  }
+  deletions.push(surname)
+  // Two neighbours swapped inside the first third meet a deletion too; only the swap across its end does not.
+  const i = upTo - 1
+  if (surname[i] !== surname[i + 1])
+    direct.push(surname.slice(0, i) + surname[i + 1] + surname[i] + surname.slice(i + 2))
+  const found = prepared(sqlite, nearSql)
+    .pluck()
+    .all(JSON.stringify(deletions), JSON.stringify(direct)) as string[]
+  const out: Candidate[] = []
+  for (const s of found) if (editDistance(surname, s, 1) === 1) out.push({ surname: s, distance: 1 })
+  return out
+}
+
+const listedSql = `SELECT s.surname FROM json_each(?) v JOIN patient_surnames s ON s.surname = v.value
   WHERE s.n > 0`
 
-/** Surnames one edit away whose edit falls in the first `upTo` letters. */
-function byVariants(sqlite: Database.Database, surname: string, upTo: number): Candidate[] {
-  const found = prepared(sqlite, variantsSql)
+function byListedVariants(sqlite: Database.Database, surname: string, upTo: number): Candidate[] {
+  const found = prepared(sqlite, listedSql)
     .pluck()
     .all(JSON.stringify(oneEditAway(surname, upTo))) as string[]
   return found.map((s) => ({ surname: s, distance: 1 }))
@@ -98,8 +141,10 @@ function byPrefix(
 
 /** Surnames one typo away: an edit in the first third, or the first third whole and the rest within one. */
 function oneTypoAway(sqlite: Database.Database, surname: string): Candidate[] {
-  const third = Math.ceil(surname.length / 3)
-  return [...byVariants(sqlite, surname, third), ...byPrefix(sqlite, surname, surname.slice(0, third), 1)]
+  return [
+    ...byVariants(sqlite, surname),
+    ...byPrefix(sqlite, surname, surname.slice(0, firstThird(surname)), 1)
+  ]
 }
 
 /** Surnames two typos away with the first letter right, by the pigeonhole rule. */

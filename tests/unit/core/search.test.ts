@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import type { PatientDraftInput } from '../../../src-main/contract/schemas'
 import { editDistance, foldForSearch } from '../../../src-main/core/patients/names'
-import { oneEditAway } from '../../../src-main/core/patients/typo-search'
-import { demoCore } from '../support/core'
+import { byVariants, firstThird, oneEditAway } from '../../../src-main/core/patients/typo-search'
+import { demoCore, startCore } from '../support/core'
 
 function draft(lastName: string, firstName: string, birthDate = '1980-05-05'): PatientDraftInput {
   return {
@@ -164,6 +164,33 @@ describe('one edit away', () => {
         expect(new Set(listed).size).toBe(listed.length)
         expect([...listed].sort()).toEqual(everyEdit(word, upTo))
       }
+  })
+
+  it('finds through the surnames’ deletions every surname that listing the edits finds, and only neighbours', async () => {
+    const { sqlite } = (await startCore().core.deps()).store
+    const words = ['анна', 'щуккин', 'ааннушкина', 'иванова', 'колесникова', 'ли', 'оо']
+    // Every neighbour one letter off, some two off, and the words themselves: a crowded surname table.
+    let seed = 7
+    const pick = () => (seed = (seed * 48271) % 2147483647) % 5 === 0
+    const near = words.flatMap((w) => [w, ...oneEditAway(w)])
+    const far = near.flatMap((w) => oneEditAway(w, 2).filter(pick))
+    const add = sqlite.prepare(
+      `INSERT INTO patient_surnames (surname, len, n) VALUES (?, length(?), 1)
+         ON CONFLICT (surname) DO UPDATE SET n = n + 1`
+    )
+    sqlite.transaction(() => {
+      for (const s of [...near, ...far]) add.run(s, s)
+    })()
+    // A surname no card bears any longer is not offered.
+    sqlite.prepare(`UPDATE patient_surnames SET n = 0 WHERE surname = 'анну'`).run()
+    const known = sqlite.prepare('SELECT surname FROM patient_surnames WHERE surname = ? AND n > 0').pluck()
+    for (const word of [...words, 'а']) {
+      const listed = oneEditAway(word, firstThird(word)).filter((v) => known.get(v) !== undefined)
+      const found = byVariants(sqlite, word).map((c) => c.surname)
+      expect(found, word).toEqual(expect.arrayContaining(listed))
+      expect(found.every((s) => editDistance(word, s, 1) === 1 && known.get(s) !== undefined)).toBe(true)
+      expect(new Set(found).size).toBe(found.length)
+    }
   })
 
   it('measures distance with transpositions as one edit and stops past the cap', () => {
