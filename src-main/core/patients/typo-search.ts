@@ -4,9 +4,10 @@
 //  - a typo after the word's first third leaves that third whole: surnames starting with it are read as a range
 //    and measured exactly;
 //  - a typo in the first third: a letter changed or added there is found through the surnames' own deletions of a
-//    letter in their first third (patient_surname_deletions), a letter dropped or two neighbours swapped by looking
-//    up those words: a few probes a letter, where listing every word one edit away took sixty-six. A third rather
-//    than a half: at every clinic size measured (10k to 1M) the range grew by less than the probes it saved;
+//    letter in their first third (patient_surname_deletions), a letter dropped (or two neighbours swapped across
+//    its end) by looking up those words: a few probes a letter, where listing every word one edit away took
+//    sixty-six. A third rather than a half: at every clinic size measured (10k to 1M) the range grew by less than the
+//    probes it saved;
 //  - two typos, for surnames of eight letters or more when none is one typo away: surnames with the same first
 //    letter, filtered in SQL by the pigeonhole rule (three pieces with a letter between them; two edits leave one
 //    piece whole), then measured. Two typos with the first letter wrong are not looked for: they bring more noise
@@ -17,37 +18,6 @@ import type { NameQuery } from './name-search'
 import { LIMIT, prefixEnd, prepared, SUMMARY_COLUMNS, summaryRows, type SummaryRow } from './search-sql'
 
 const CLOSEST = 20
-
-function alphabetOf(word: string): string {
-  return /[а-я]/.test(word) ? 'абвгдежзийклмнопрстуфхцчшщъыьэюя-' : "abcdefghijklmnopqrstuvwxyz'-"
-}
-
-/**
- * Words one edit away from `word` whose edit touches its first `upTo` letters (all of them by default), each once.
- * Edits that would repeat another's word are skipped rather than gathered into a set: a letter inserted after the
- * same letter (the insertion before it gives the word), the second of two equal letters dropped, equal letters
- * swapped (the word itself).
- */
-export function oneEditAway(word: string, upTo = word.length): string[] {
-  const letters = alphabetOf(word)
-  const out: string[] = []
-  const end = Math.min(upTo, word.length)
-  for (let i = 0; i < end; i++) {
-    const head = word.slice(0, i)
-    const here = word.slice(i)
-    const rest = word.slice(i + 1)
-    const before = i > 0 ? word[i - 1] : ''
-    for (const c of letters) {
-      if (c !== before) out.push(head + c + here)
-      if (c !== word[i]) out.push(head + c + rest)
-    }
-    if (word[i] !== before) out.push(head + rest)
-    if (i + 1 < word.length && word[i] !== word[i + 1])
-      out.push(head + word[i + 1] + word[i] + word.slice(i + 2))
-  }
-  if (upTo >= word.length) for (const c of letters) if (c !== word[word.length - 1]) out.push(word + c)
-  return out
-}
 
 interface Candidate {
   surname: string
@@ -60,7 +30,7 @@ const closestFirst = (a: Candidate, b: Candidate) =>
   a.distance - b.distance || collator.compare(a.surname, b.surname)
 
 /**
- * Surnames one edit away whose edit falls in the first `upTo` letters, without listing the edits: a letter changed
+ * Surnames one edit away whose edit falls in the first third, without listing the edits: a letter changed
  * at place i leaves the same word as the query with its own letter i taken out, and a letter added at i leaves the
  * query itself, once taken out again. Both are looked up among the surnames' own such deletions (kept for the
  * places of their first third, which covers the query's: patient_surname_deletions). A letter dropped is a word to
@@ -76,12 +46,11 @@ export const firstThird = (word: string) => Math.ceil(word.length / 3)
 
 /**
  * Surnames one edit away whose edit falls in the first third, and perhaps others one edit away that the deletions
- * meet (a letter added just after it): the caller takes them with the range's, each once.
+ * meet (a letter added just after it): the caller takes them with the range's, each once. For words of two letters
+ * or more (the typo route starts at four): after a single letter, a letter added is past any first third.
  */
 export function byVariants(sqlite: Database.Database, surname: string): Candidate[] {
   const upTo = firstThird(surname)
-  // A letter added after the last one has no deletion of a first third to meet: a word that short is listed.
-  if (upTo >= surname.length) return byListedVariants(sqlite, surname, upTo)
   const deletions: string[] = []
   const direct: string[] = []
   for (let i = 0; i < upTo; i++) {
@@ -100,16 +69,6 @@ export function byVariants(sqlite: Database.Database, surname: string): Candidat
   const out: Candidate[] = []
   for (const s of found) if (editDistance(surname, s, 1) === 1) out.push({ surname: s, distance: 1 })
   return out
-}
-
-const listedSql = `SELECT s.surname FROM json_each(?) v JOIN patient_surnames s ON s.surname = v.value
-  WHERE s.n > 0`
-
-function byListedVariants(sqlite: Database.Database, surname: string, upTo: number): Candidate[] {
-  const found = prepared(sqlite, listedSql)
-    .pluck()
-    .all(JSON.stringify(oneEditAway(surname, upTo))) as string[]
-  return found.map((s) => ({ surname: s, distance: 1 }))
 }
 
 const rangeSql = (where: string) => `SELECT surname FROM patient_surnames

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PatientDraftInput } from '../../../src-main/contract/schemas'
 import { editDistance, foldForSearch } from '../../../src-main/core/patients/names'
-import { byVariants, firstThird, oneEditAway } from '../../../src-main/core/patients/typo-search'
+import { byVariants, firstThird } from '../../../src-main/core/patients/typo-search'
 import { demoCore, startCore } from '../support/core'
 
 function draft(lastName: string, firstName: string, birthDate = '1980-05-05'): PatientDraftInput {
@@ -131,40 +131,20 @@ describe('name search', () => {
 })
 
 describe('one edit away', () => {
-  it('lists exactly the words at distance one, or those whose edit falls in the first letters', () => {
-    const word = 'кот'
-    const all = oneEditAway(word)
-    expect(all).not.toContain(word)
-    expect(all.every((w) => editDistance(word, w, 1) === 1)).toBe(true)
-    expect(all).toEqual(expect.arrayContaining(['кто', 'от', 'кит', 'коты', 'скот']))
-    const firstTwo = oneEditAway('колесникова', 2)
-    expect(firstTwo).toEqual(
-      expect.arrayContaining(['калесникова', 'олесникова', 'оклесникова', 'кролесникова'])
-    )
-    expect(firstTwo).not.toContain('колесникоба')
-  })
-
-  it('lists each word once, the same words as every edit gathered into a set', () => {
+  /** Every word one edit away whose edit touches the first `upTo` letters, by brute force into a set. */
+  const everyEdit = (word: string, upTo = word.length) => {
     const letters = 'абвгдежзийклмнопрстуфхцчшщъыьэюя-'
-    const everyEdit = (word: string, upTo: number) => {
-      const out = new Set<string>()
-      for (let i = 0; i < Math.min(upTo, word.length); i++) {
-        for (const c of letters)
-          out.add(word.slice(0, i) + c + word.slice(i)).add(word.slice(0, i) + c + word.slice(i + 1))
-        out.add(word.slice(0, i) + word.slice(i + 1))
-        if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))
-      }
-      if (upTo >= word.length) for (const c of letters) out.add(word + c)
-      out.delete(word)
-      return [...out].sort()
+    const out = new Set<string>()
+    for (let i = 0; i < Math.min(upTo, word.length); i++) {
+      for (const c of letters)
+        out.add(word.slice(0, i) + c + word.slice(i)).add(word.slice(0, i) + c + word.slice(i + 1))
+      out.add(word.slice(0, i) + word.slice(i + 1))
+      if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))
     }
-    for (const word of ['анна', 'щуккин', 'ааннушкина', 'ааа', 'а-а', 'оо', 'кот'])
-      for (let upTo = 1; upTo <= word.length; upTo++) {
-        const listed = oneEditAway(word, upTo)
-        expect(new Set(listed).size).toBe(listed.length)
-        expect([...listed].sort()).toEqual(everyEdit(word, upTo))
-      }
-  })
+    if (upTo >= word.length) for (const c of letters) out.add(word + c)
+    out.delete(word)
+    return [...out]
+  }
 
   it('finds through the surnames’ deletions every surname that listing the edits finds, and only neighbours', async () => {
     const { sqlite } = (await startCore().core.deps()).store
@@ -172,8 +152,8 @@ describe('one edit away', () => {
     // Every neighbour one letter off, some two off, and the words themselves: a crowded surname table.
     let seed = 7
     const pick = () => (seed = (seed * 48271) % 2147483647) % 5 === 0
-    const near = words.flatMap((w) => [w, ...oneEditAway(w)])
-    const far = near.flatMap((w) => oneEditAway(w, 2).filter(pick))
+    const near = words.flatMap((w) => [w, ...everyEdit(w)])
+    const far = near.flatMap((w) => everyEdit(w, 2).filter(pick))
     const add = sqlite.prepare(
       `INSERT INTO patient_surnames (surname, len, n) VALUES (?, length(?), 1)
          ON CONFLICT (surname) DO UPDATE SET n = n + 1`
@@ -184,8 +164,8 @@ describe('one edit away', () => {
     // A surname no card bears any longer is not offered.
     sqlite.prepare(`UPDATE patient_surnames SET n = 0 WHERE surname = 'анну'`).run()
     const known = sqlite.prepare('SELECT surname FROM patient_surnames WHERE surname = ? AND n > 0').pluck()
-    for (const word of [...words, 'а']) {
-      const listed = oneEditAway(word, firstThird(word)).filter((v) => known.get(v) !== undefined)
+    for (const word of words) {
+      const listed = everyEdit(word, firstThird(word)).filter((v) => known.get(v) !== undefined)
       const found = byVariants(sqlite, word).map((c) => c.surname)
       expect(found, word).toEqual(expect.arrayContaining(listed))
       expect(found.every((s) => editDistance(word, s, 1) === 1 && known.get(s) !== undefined)).toBe(true)
