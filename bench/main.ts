@@ -147,8 +147,9 @@ ${table}
 Load average at the end (1 / 5 / 15 min): ${loadavg()
   .map((l) => l.toFixed(1))
   .join(' / ')}.
-The machine is shared: other people's builds and tests ran on its two cores during the run (the load averages
-above), so wall times include waiting for a core; the CPU times beside them show what the step itself costs.
+The load averages count the benchmark's own processes (in the sync rows a desk, the sync server and PostgreSQL run
+at once) and anything else the machine ran meanwhile: wall times include waiting for a core; the CPU times beside
+them show what the step itself costs.
 
 ## Demo clinics
 
