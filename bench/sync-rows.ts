@@ -7,6 +7,7 @@ import type { CoreDeps } from '../src-main/core/context'
 import type { ServerStore } from '../src-server/db/open'
 import { startSyncServerProcess } from '../scripts/support/sync-server-process'
 import { pouchReplicate } from './pouchdb-replicate'
+import { cpuMeter, postgresCpuReader } from './postgres-cpu'
 import { ms, times, type Row } from './report'
 import { call, closeDesk, openDesk, serverStore, signIn, syncUntilQuiet, type BenchDesk } from './sync-desks'
 
@@ -34,7 +35,6 @@ async function rawInsert(store: ServerStore, deps: CoreDeps): Promise<{ rows: nu
 }
 
 const perSecond = (v: number) => `${Math.round(v).toLocaleString('en-US')} changes/s`
-const perChange = (cpuMs: number, n: number) => `${((cpuMs * 1000) / Math.max(1, n)).toFixed(0)} µs`
 
 export async function syncRows(changes: number, log: (line: string) => void): Promise<Row[]> {
   const server = await startSyncServerProcess(2)
@@ -76,11 +76,12 @@ export async function syncRows(changes: number, log: (line: string) => void): Pr
       )
     }
     const pending = a.deps.store.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number
-    const serverCpu = server.cpuMs()
+    const cpu = cpuMeter(server, await postgresCpuReader(process.env.DATABASE_URL))
+    const beforePush = cpu.read()
     const push = await syncUntilQuiet(a)
-    const serverCpuPush = server.cpuMs()
+    const afterPush = cpu.read()
     const pull = await syncUntilQuiet(b)
-    const serverCpuPull = server.cpuMs()
+    const afterPull = cpu.read()
     const store = await serverStore()
     const raw = await rawInsert(store, a.deps).finally(() => store.close())
     log('sync: PouchDB replicating the same records …')
@@ -98,16 +99,14 @@ export async function syncRows(changes: number, log: (line: string) => void): Pr
     const rawRate = (raw.rows * 1000) / raw.ms
     const bothRate = (push.pushed * 1000) / (push.pushMs + pull.pullMs)
     const pouchRate = (records.length * 1000) / pouchMs
-    const serverCpuOf = (from: number | null, to: number | null, n: number) =>
-      from === null || to === null ? '' : `, server ${perChange(to - from, n)}`
-    const backend = server.backend === 'pglite-memory' ? 'PGlite' : 'PostgreSQL'
+    const backend = server.backend === 'postgres' ? 'PostgreSQL' : 'PGlite'
     return [
       {
         what: `Sync push, ${pending} changes to the server (${backend} in its own process, loopback)`,
         ours:
           `${perSecond(pushRate)}; ${Math.round(push.pushBytes / push.pushed)} B/change (${ms(push.pushMs)}, ` +
-          `then the echo back ${ms(push.pullMs)}; CPU desk ${perChange(push.cpuMs, push.pushed)}` +
-          `${serverCpuOf(serverCpu, serverCpuPush, push.pushed)} per change)`,
+          `then the echo back ${ms(push.pullMs)}; ${cpu.perChange(beforePush, afterPush, push.pushed)}, the echo ` +
+          'included)',
         comparison: `raw INSERT of the same rows ${perSecond(rawRate)}`,
         ratio: `${times(pushRate / rawRate)} of raw`,
         goal: '≥ 10k changes/s, ≥ 0.3 of raw',
@@ -117,8 +116,7 @@ export async function syncRows(changes: number, log: (line: string) => void): Pr
         what: `Sync pull, the same ${pull.pulled} changes to a second desk`,
         ours:
           `${perSecond(pullRate)}; ${Math.round(pull.pullBytes / Math.max(1, pull.pulled))} B/change ` +
-          `(${ms(pull.pullMs)}; CPU desk ${perChange(pull.cpuMs, pull.pulled)}` +
-          `${serverCpuOf(serverCpuPush, serverCpuPull, pull.pulled)} per change)`,
+          `(${ms(pull.pullMs)}; ${cpu.perChange(afterPush, afterPull, pull.pulled)})`,
         comparison: `raw INSERT of the same rows ${perSecond(rawRate)}`,
         ratio: `${times(pullRate / rawRate)} of raw`,
         goal: '≥ 10k changes/s',

@@ -29,18 +29,25 @@ export interface SyncServerProcess {
 }
 
 /** Linux counts process CPU time in clock ticks of 10 ms (USER_HZ is 100 on every architecture we run on). */
-const MS_PER_TICK = 10
+export const MS_PER_TICK = 10
 
-function procCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null
+/**
+ * The fields of /proc/<pid>/stat from field 3 (state) on, so that field n is at index n - 3: the command name (field
+ * 2) may hold spaces, so they are counted after its ')'. Null when there is no such process to read.
+ */
+export function procStat(pid: number): string[] | null {
   try {
-    // utime and stime are fields 14 and 15; the command name (field 2) may hold spaces, so count after its ')'.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   } catch {
     return null
   }
+}
+
+function procCpuMs(pid: number | undefined): number | null {
+  // utime and stime are fields 14 and 15.
+  const fields = pid === undefined ? null : procStat(pid)
+  return fields ? (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK : null
 }
 
 /**
