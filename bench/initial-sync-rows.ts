@@ -35,7 +35,7 @@ export async function initialSyncRows(input: InitialSyncInput, log: (line: strin
   const server = await startSyncServerProcess(2)
   const cpu = cpuMeter(server, await postgresCpuReader(process.env.DATABASE_URL))
   const desks: BenchDesk[] = []
-  let measured: Omit<Measured, 'records' | 'cpu'>
+  let measured: Omit<Measured, 'records'>
   try {
     const first = await openDesk(input.clinicDir)
     desks.push(first)
@@ -85,7 +85,7 @@ export async function initialSyncRows(input: InitialSyncInput, log: (line: strin
   // The server counts what it holds as it stops: every record the new desk took.
   const records = (await server.stop()).records
   if (records === null) throw new Error('the sync server did not say how many records it holds')
-  return rows(input, { ...measured, records, cpu }, log)
+  return rows(input, { ...measured, records }, cpu, log)
 }
 
 interface Measured {
@@ -95,13 +95,12 @@ interface Measured {
   joinMs: number
   /** CPU of the desks, the server and PostgreSQL at the start and end of each phase. */
   readings: Record<'atStart' | 'atBaselineEnd' | 'atJoin' | 'atEnd', CpuReading>
-  cpu: CpuMeter
   floor: JoinFloor
   records: number
 }
 
-function rows(input: InitialSyncInput, m: Measured, log: (line: string) => void): Row[] {
-  const { pushed, pushBytes, baselineMs, joinMs, records, readings, cpu, floor } = m
+function rows(input: InitialSyncInput, m: Measured, cpu: CpuMeter, log: (line: string) => void): Row[] {
+  const { pushed, pushBytes, baselineMs, joinMs, records, readings, floor } = m
   log(
     `initial sync: baseline ${pushed} in ${Math.round(baselineMs)} ms, join ${records} in ${Math.round(joinMs)} ms`
   )

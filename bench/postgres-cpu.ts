@@ -44,16 +44,12 @@ export async function postgresCpuReader(url: string | undefined): Promise<(() =>
   const client = new pg.Client({ connectionString: url })
   try {
     await client.connect()
-    const pids = (
-      await client.query<{ pid: number }>(
-        "SELECT pid FROM pg_stat_activity WHERE backend_type IN ('checkpointer', 'walwriter', 'client backend')"
-      )
-    ).rows.map((r) => r.pid)
-    // Any of its processes names the postmaster as its parent. A process of that number here that is not
+    // This connection's backend names the postmaster as its parent. A process of that number here that is not
     // PostgreSQL's means the server runs elsewhere.
-    const own = pids.find((pid) => commandOf(pid) === 'postgres')
-    const postmaster = own === undefined ? undefined : Number(procStat(own)?.[PPID])
-    if (postmaster === undefined || commandOf(postmaster) !== 'postgres') return null
+    const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid
+    if (commandOf(backend) !== 'postgres') return null
+    const postmaster = Number(procStat(backend)?.[PPID])
+    if (commandOf(postmaster) !== 'postgres') return null
     return () => clusterCpuMs(postmaster)
   } catch {
     return null

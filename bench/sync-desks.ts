@@ -66,20 +66,15 @@ export async function signIn(desk: BenchDesk, login: string): Promise<string> {
 
 export interface QuietReport extends SyncRunReport {
   ms: number
-  /** CPU time of this process (the desks), which a busy machine inflates less than wall time. */
-  cpuMs: number
 }
 
 /** Runs sync until a run moves nothing; returns the totals and the time it took. */
 export async function syncUntilQuiet(desk: BenchDesk): Promise<QuietReport> {
-  const total: QuietReport = { ...emptyRunReport(), ms: 0, cpuMs: 0 }
+  const total: QuietReport = { ...emptyRunReport(), ms: 0 }
   for (;;) {
     const started = performance.now()
-    const cpu = process.cpuUsage()
     const r = await desk.engine.runOrThrow()
-    const used = process.cpuUsage(cpu)
     total.ms += performance.now() - started
-    total.cpuMs += (used.user + used.system) / 1000
     total.pushed += r.pushed
     total.pulled += r.pulled
     total.pushBytes += r.pushBytes
