@@ -130,7 +130,7 @@ The sync server runs in a process of its own, as deployed, on that PostgreSQL (w
 PGlite in memory); the desks run in the benchmark's process. Sync CPU is given per change for the desk, the
 server's process and PostgreSQL (all its processes, read from \`/proc\` when it runs on this machine; PGlite counts in
 the server's). Their sum bounds the rate: no run can go faster than this machine's cores divided by it. The join is
-also set against the same rows parsed from JSON and inserted by SQLite alone, the least a join into this store does.
+also set against the same rows parsed from JSON and inserted by SQLite alone: the least a join through JSON does.
 
 Figures are medians and p99s of many runs; every comparison was measured in the same run as our figure, and the
 goals that compare are ratios, which a busy machine disturbs less than absolute times. Search, queue, report and PDF
