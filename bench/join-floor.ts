@@ -7,25 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3-multiple-ciphers'
-import { getTableName } from 'drizzle-orm'
 import { newDatabaseKey, openDatabaseFile } from '../src-main/core/db/cipher'
 import { LOAD_CACHE_KIB } from '../src-main/core/db/bulk-load'
-import { entitySpecs } from '../src-main/core/sync/entities'
+import { syncedTableNames } from '../src-main/core/sync/entities'
 
 const PAGE = 2000
 
 export interface JoinFloor {
   rows: number
   ms: number
-}
-
-/** The tables a snapshot fills: every synced entity's own and its children's. */
-export function syncedTables(): string[] {
-  const names = Object.values(entitySpecs).flatMap((spec) => [
-    ...(spec.table ? [getTableName(spec.table)] : []),
-    ...spec.children.map((child) => getTableName(child.table))
-  ])
-  return [...new Set(names)]
 }
 
 /**
@@ -55,7 +45,7 @@ export function joinFloor(source: Database.Database): JoinFloor {
     target.pragma('journal_mode = DELETE')
     target.pragma(`cache_size = -${LOAD_CACHE_KIB}`)
     target.pragma('foreign_keys = OFF')
-    const tables = syncedTables()
+    const tables = syncedTableNames()
     const schema = tableSchema(source, tables)
     for (const sql of schema.tables) target.exec(sql)
     let rows = 0

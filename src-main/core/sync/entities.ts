@@ -1,6 +1,6 @@
 // What travels through sync and under which rule. Pure (tables, identifier checks, the status ranks): the server
 // imports it too, so that a desk and the server judge every change by the same list.
-import { getTableColumns } from 'drizzle-orm'
+import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { checkEnp, checkSnils } from '../../contract/identifiers'
 import { isRealIsoDate, RefusalReason, RequestStatus } from '../../contract/schemas'
@@ -275,6 +275,15 @@ export const entitySpecs: Readonly<Record<string, EntitySpec>> = {
       'createdAt'
     ]
   }
+}
+
+/** The tables a snapshot fills: every synced entity's own and its children's, each once. */
+export function syncedTableNames(): string[] {
+  const names = Object.values(entitySpecs).flatMap((spec) => [
+    ...(spec.table ? [getTableName(spec.table)] : []),
+    ...spec.children.map((child) => getTableName(child.table))
+  ])
+  return [...new Set(names)]
 }
 
 export function specOf(entity: string): EntitySpec | undefined {

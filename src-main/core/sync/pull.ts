@@ -4,12 +4,11 @@
 import type { LogEntry } from '../../contract/sync-protocol'
 import type { CoreDeps } from '../context'
 import { inTransaction } from '../context'
-import { getTableName } from 'drizzle-orm'
 import { leaveWal, LOAD_CACHE_KIB } from '../db/bulk-load'
 import { restoreSchema, suspendSchema, type SchemaSuspension } from '../db/suspended-schema'
 import { rebuildSearchIndex, searchInsertTriggers, withSearchIndexedAfter } from '../patients/search-index'
 import { anyUnanswered, applyEntries, applySnapshotRecords, type SnapshotRecord } from './apply'
-import { entitySpecs } from './entities'
+import { syncedTableNames } from './entities'
 import { readSyncState, updateSyncState } from './state'
 import { SyncClientError, type Transport } from './transport'
 
@@ -104,11 +103,7 @@ export async function downloadSnapshot(
 export function joinSuspension(deps: CoreDeps, after: string | null): SchemaSuspension | null {
   if (after !== null) return null
   if (deps.store.sqlite.prepare('SELECT 1 FROM patients LIMIT 1').get() !== undefined) return null
-  const tables = Object.values(entitySpecs).flatMap((spec) => [
-    ...(spec.table ? [getTableName(spec.table)] : []),
-    ...spec.children.map((child) => getTableName(child.table))
-  ])
-  return { indexesOf: [...new Set(tables)], triggers: searchInsertTriggers, keepUnique: true }
+  return { indexesOf: syncedTableNames(), triggers: searchInsertTriggers, keepUnique: true }
 }
 
 async function readSnapshot(deps: CoreDeps, t: Transport, pageSize: number): Promise<SnapshotReport> {

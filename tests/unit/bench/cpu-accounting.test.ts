@@ -3,7 +3,8 @@
 import { availableParallelism } from 'node:os'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { joinFloor, syncedTables } from '../../../bench/join-floor'
+import { joinFloor } from '../../../bench/join-floor'
+import { syncedTableNames } from '../../../src-main/core/sync/entities'
 import { cpuMeter, postgresCpuReader } from '../../../bench/postgres-cpu'
 import { demoCore } from '../support/core'
 
@@ -70,7 +71,7 @@ describe('join floor', () => {
   it('writes every synced row of a store through JSON into a new encrypted store', async () => {
     const t = await demoCore(40)
     const { sqlite } = (await t.core.deps()).store
-    const tables = syncedTables()
+    const tables = syncedTableNames()
     expect(tables).toEqual(
       expect.arrayContaining([
         'patients',
